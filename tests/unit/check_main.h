@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Each tests/unit/test_*.c is one Check program: it defines its suite and
+ * ends with VCONFIG_CHECK_MAIN(suite_function).
+ */
+#ifndef VCONFIG_CHECK_MAIN_H
+#define VCONFIG_CHECK_MAIN_H
+
+#include <check.h>
+#include <stdlib.h>
+
+#define VCONFIG_CHECK_MAIN(suite_fn)					\
+int main(void)								\
+{									\
+	SRunner *sr = srunner_create(suite_fn());			\
+	int failed;							\
+									\
+	srunner_run_all(sr, CK_ENV);					\
+	failed = srunner_ntests_failed(sr);				\
+	srunner_free(sr);						\
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;			\
+}
+
+#endif /* VCONFIG_CHECK_MAIN_H */

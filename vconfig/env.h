@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * Environment for the vconfig engine.
+ *
+ * The engine sources in vconfig/ and virtual-caps/ are compiled unchanged
+ * into the Linux kernel module and into the userspace library. Everything
+ * they need from their surroundings comes through this one header: fixed
+ * width types, memory allocation, string helpers, error numbers and the
+ * PCI register definitions.
+ */
+#ifndef VCONFIG_ENV_H
+#define VCONFIG_ENV_H
+
+#ifdef __KERNEL__
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/pci_regs.h>
+
+#define vc_zalloc(size)		kvzalloc(size, GFP_KERNEL)
+#define vc_free(ptr)		kvfree(ptr)
+
+#else /* userspace */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <linux/pci_regs.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+#define vc_zalloc(size)		calloc(1, size)
+#define vc_free(ptr)		free(ptr)
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef min
+#define min(a, b)		((a) < (b) ? (a) : (b))
+#endif
+#ifndef max
+#define max(a, b)		((a) > (b) ? (a) : (b))
+#endif
+#ifndef BIT
+#define BIT(n)			(1UL << (n))
+#endif
+
+#endif /* __KERNEL__ */
+
+/* Register definitions newer than some installed pci_regs.h copies. */
+#ifndef PCI_EXT_CAP_ID_DVSEC
+#define PCI_EXT_CAP_ID_DVSEC	0x23
+#endif
+#ifndef PCI_EXT_CAP_ID_PL_16GT
+#define PCI_EXT_CAP_ID_PL_16GT	0x26
+#endif
+
+#endif /* VCONFIG_ENV_H */

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Boot the test guest under QEMU (TCG) and judge its console log.
+#
+#   scripts/guest/run.sh [-t SECONDS]
+#
+# Builds the initramfs first (cheap when nothing changed). The log is kept in
+# build/guest/console.log. Exit status is non-zero on a FAIL line, a missing
+# "N passed, N failed" line, a kernel oops/BUG/WARNING/Call Trace, or timeout.
+set -eu
+
+cd "$(dirname "$0")/../.."
+OUT=build/guest
+TIMEOUT=300
+while getopts t: opt; do
+	case $opt in
+	t) TIMEOUT=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS]" >&2; exit 2 ;;
+	esac
+done
+
+KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
+KERNEL=/boot/vmlinuz-$KVER
+LOG=$OUT/console.log
+
+sh scripts/guest/build-initramfs.sh >/dev/null
+
+# Backing files for the two NVMe namespaces: small, sparse, made once.
+for n in 0 1; do
+	[ -f "$OUT/nvme$n.img" ] || truncate -s 16M "$OUT/nvme$n.img"
+done
+
+# Fixed addresses keep the BDFs that scripts/guest/init expects:
+#   00:03.0 edu      00:04.0 edu
+#   00:05.0 e1000e   00:06.0 e1000e
+#   01:00.0 nvme (behind root port 00:10.0)   02:00.0 nvme (root port 00:11.0)
+# intel-iommu comes first so that every PCI device is created behind it.
+set -- \
+	-M q35 -accel tcg -m 1536 -smp 2 \
+	-nographic -nodefaults -serial stdio -no-reboot -net none \
+	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic" \
+	-device intel-iommu \
+	-device edu,addr=03.0 \
+	-device edu,addr=04.0 \
+	-device e1000e,addr=05.0,mac=52:54:00:12:34:51 \
+	-device e1000e,addr=06.0,mac=52:54:00:12:34:52 \
+	-device pcie-root-port,id=rp1,addr=10.0,chassis=1,slot=1 \
+	-device pcie-root-port,id=rp2,addr=11.0,chassis=2,slot=2 \
+	-drive if=none,id=nvd0,file="$OUT/nvme0.img",format=raw \
+	-drive if=none,id=nvd1,file="$OUT/nvme1.img",format=raw \
+	-device nvme,bus=rp1,addr=00.0,serial=VCONFIGNVME0,drive=nvd0 \
+	-device nvme,bus=rp2,addr=00.0,serial=VCONFIGNVME1,drive=nvd1
+
+start=$(date +%s)
+rc=0
+timeout -s KILL "$TIMEOUT" qemu-system-x86_64 "$@" </dev/null >"$LOG" 2>&1 || rc=$?
+elapsed=$(($(date +%s) - start))
+
+status=0
+if [ "$rc" -eq 137 ]; then
+	echo "run.sh: guest timed out after ${TIMEOUT}s" >&2
+	status=1
+elif [ "$rc" -ne 0 ]; then
+	echo "run.sh: qemu exited with status $rc" >&2
+	status=1
+fi
+# Console lines can carry terminal escape codes in front: match anywhere.
+if grep -aE 'FAIL ' "$LOG" >/dev/null; then
+	status=1
+fi
+if ! grep -aE '[0-9]+ passed, [0-9]+ failed' "$LOG" >/dev/null; then
+	echo "run.sh: no \"N passed, N failed\" line in $LOG" >&2
+	status=1
+fi
+if grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$LOG" >/dev/null; then
+	echo "run.sh: kernel trouble in the guest log:" >&2
+	grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$LOG" | head -n 5 >&2
+	status=1
+fi
+echo "run.sh: guest finished in ${elapsed}s, log in $LOG" >&2
+exit "$status"

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Guest suite: boot QEMU (TCG) with edu, e1000e and nvme devices, bind them to
+# vfio-pci (and to vfio-vconfig once vfio/vfio-vconfig.ko is built) and run the
+# in-guest VFIO ABI tests. Prints the guest's PASS/FAIL/SKIP lines and closes
+# with "N passed, N failed".
+set -eu
+
+cd "$(dirname "$0")/../.."
+LOG=build/guest/console.log
+errs=$(mktemp)
+trap 'rm -f "$errs"' EXIT
+
+rc=0
+sh scripts/guest/run.sh 2>"$errs" || rc=$?
+
+# Console lines end in CR and may carry escape codes in front of the marker.
+lines=$(tr -d '\r' <"$LOG" 2>/dev/null | grep -aoE '(PASS|FAIL|SKIP) [^ ]+.*$' || true)
+[ -n "$lines" ] && printf '%s\n' "$lines"
+passed=$(printf '%s\n' "$lines" | grep -c '^PASS ' || true)
+failed=$(printf '%s\n' "$lines" | grep -c '^FAIL ' || true)
+
+# The guest's own totals must agree with the lines that reached the console.
+summary=$(tr -d '\r' <"$LOG" 2>/dev/null | grep -aoE '[0-9]+ passed, [0-9]+ failed' | tail -n 1 || true)
+if [ -n "$summary" ] && [ "$summary" != "$passed passed, $failed failed" ]; then
+	echo "FAIL guest:totals: guest says '$summary', console has $passed passed, $failed failed"
+	failed=$((failed + 1))
+fi
+
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	echo "FAIL guest:run: $(grep -v 'guest finished' "$errs" | head -n 1)"
+	failed=1
+fi
+if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ]; then
+	cat "$errs" >&2
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -51,6 +51,9 @@ typedef uint64_t u64;
 #ifndef max
 #define max(a, b)		((a) > (b) ? (a) : (b))
 #endif
+#ifndef max_t
+#define max_t(type, a, b)	((type)(a) > (type)(b) ? (type)(a) : (type)(b))
+#endif
 #ifndef BIT
 #define BIT(n)			(1UL << (n))
 #endif

@@ -43,9 +43,19 @@ struct vconfig_write_ctx {
 	unsigned int offset;	/* relative to the capability start */
 	unsigned int size;
 	u32 val;		/* value the user wrote */
-	u32 old;		/* value the user read before the write */
+	u32 old;		/* value the user saw before the write */
+	u32 new;		/* value the user sees after it (hardware RW1C bits aside) */
 	u32 written;		/* bits of the piece the map let through */
 };
+
+/*
+ * Old and new value of the register at @reg (@size bytes, relative to the
+ * same base as @ctx->offset) if the write piece touched it; bytes of the
+ * register outside the piece are read as the user sees them.
+ */
+bool vc_ctx_reg(struct vconfig *vc, unsigned int base,
+		const struct vconfig_write_ctx *ctx, unsigned int reg,
+		unsigned int size, u32 *old, u32 *new);
 
 /*
  * A capability family. @length returns the byte length of the instance at

@@ -56,6 +56,7 @@ enum vconfig_effect_type {
 	VCONFIG_EFFECT_VPD,		/* VPD read or write requested */
 	VCONFIG_EFFECT_BAR,		/* a BAR or the ROM moved or was toggled */
 	VCONFIG_EFFECT_READRQ,		/* PCIe max read request size changed */
+	VCONFIG_EFFECT_MSI_MASK,	/* MSI per-vector mask bits changed */
 	VCONFIG_NR_EFFECT_TYPES,
 };
 
@@ -76,6 +77,7 @@ struct vconfig_effect {
 		/* region: 0-5 or VCONFIG_ROM_BAR; addr: the new address */
 		struct { u8 region; bool enabled; u64 addr; } bar;
 		struct { u32 bytes; } readrq;
+		struct { u32 mask; } msi_mask;
 	};
 };
 
@@ -113,8 +115,13 @@ struct vconfig_region_desc {
 };
 
 /* Engine options, struct vconfig_config.flags. */
-/* Let user writes to unassigned bytes reach hardware, as vfio-pci does. */
-#define VCONFIG_F_UNASSIGNED_WRITE	BIT(0)
+/*
+ * Unassigned bytes (claimed by no capability) are by default read from
+ * hardware and read-only in the standard space, and read as zero in the
+ * extended space. With this flag both are passed through to hardware for
+ * reads and writes, as vfio-pci does.
+ */
+#define VCONFIG_F_UNASSIGNED_PASSTHROUGH	BIT(0)
 /* Report INTx as absent: Interrupt Pin reads 0. */
 #define VCONFIG_F_NO_INTX		BIT(1)
 

@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The vconfig engine: per-byte map, access splitting, reset.
+ */
+#include "internal.h"
+
+#define MASK_OF(size)	((size) == 4 ? 0xffffffffu : ((1u << (8 * (size))) - 1))
+
+static u32 map_get(const struct vconfig *vc, enum vconfig_class cls,
+		   unsigned int pos, unsigned int size)
+{
+	return vc_get(&vc->mask[cls][pos], size);
+}
+
+static int hw_read(struct vconfig *vc, unsigned int pos, unsigned int size,
+		   u32 *val)
+{
+	vc->hw_reads++;
+	return vc->ops->read(vc->priv, pos, size, val);
+}
+
+static int hw_write(struct vconfig *vc, unsigned int pos, unsigned int size,
+		    u32 val)
+{
+	vc->hw_writes++;
+	return vc->ops->write(vc->priv, pos, size, val);
+}
+
+int vc_read_hw(struct vconfig *vc, unsigned int pos, unsigned int size,
+	       u32 *val)
+{
+	if (pos + size > vc->cfg_size || pos % size)
+		return -EINVAL;
+	return hw_read(vc, pos, size, val);
+}
+
+void vc_set_reset(struct vconfig *vc, unsigned int pos, unsigned int size,
+		  u32 val)
+{
+	if (pos + size > vc->cfg_size)
+		return;
+	vc_put(&vc->vcopy[pos], size, val);
+	vc_put(&vc->reset_copy[pos], size, val);
+}
+
+void vc_set_virt(struct vconfig *vc, unsigned int pos, unsigned int size,
+		 u32 val)
+{
+	if (pos + size > vc->cfg_size)
+		return;
+	vc_put(&vc->vcopy[pos], size, val);
+}
+
+void vc_emit(struct vconfig *vc, const struct vconfig_effect *effect)
+{
+	struct vconfig_effects *fx = vc->fx;
+
+	if (!fx)
+		return;
+	if (fx->count >= VCONFIG_MAX_EFFECTS) {
+		fx->overflow = true;
+		return;
+	}
+	fx->effect[fx->count++] = *effect;
+}
+
+void vc_apply_fields(struct vconfig *vc, unsigned int base,
+		     const struct vconfig_field *fields, unsigned int nr,
+		     unsigned int limit)
+{
+	unsigned int i, b;
+
+	for (i = 0; i < nr; i++) {
+		const struct vconfig_field *f = &fields[i];
+
+		for (b = 0; b < f->size; b++) {
+			unsigned int off = f->offset + b;
+			unsigned int pos = base + off;
+			unsigned int sh = 8 * b;
+			u8 virt = f->virt >> sh;
+
+			if (off >= limit || pos >= vc->cfg_size)
+				break;
+			vc->mask[VCONFIG_CLASS_VIRT][pos] = virt;
+			vc->mask[VCONFIG_CLASS_WRITE][pos] = f->write >> sh;
+			vc->mask[VCONFIG_CLASS_RW1C][pos] = f->rw1c >> sh;
+			vc->mask[VCONFIG_CLASS_INVARIANT][pos] =
+				(f->invariant >> sh) & ~virt;
+		}
+	}
+}
+
+/* The largest naturally aligned piece at @pos that has one owner. */
+static unsigned int piece_size(const struct vconfig *vc, unsigned int pos,
+			       unsigned int end)
+{
+	static const unsigned int sizes[] = { 4, 2, 1 };
+	unsigned int i, b;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned int s = sizes[i];
+		bool same = true;
+
+		if (pos % s || pos + s > end)
+			continue;
+		for (b = 1; b < s; b++)
+			same &= vc->owner[pos + b] == vc->owner[pos];
+		if (same)
+			return s;
+	}
+	return 1;
+}
+
+static int read_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
+		      u32 *out)
+{
+	u32 full = MASK_OF(size);
+	u32 virt = map_get(vc, VCONFIG_CLASS_VIRT, pos, size);
+	u32 inv = map_get(vc, VCONFIG_CLASS_INVARIANT, pos, size);
+	u32 hwbits = ~virt & full;
+	u32 hw;
+	int ret;
+
+	if (hwbits & ~inv) {
+		ret = hw_read(vc, pos, size, &hw);
+		if (ret)
+			return ret;
+	} else {
+		hw = vc_get(&vc->hwcache[pos], size);
+	}
+	*out = (hw & hwbits) | (vc_get(&vc->vcopy[pos], size) & virt);
+	return 0;
+}
+
+u32 vc_read_user(struct vconfig *vc, unsigned int pos, unsigned int size)
+{
+	u32 val = 0, piece;
+	unsigned int i = 0;
+
+	if (pos + size > vc->cfg_size)
+		return 0;
+	while (i < size) {
+		unsigned int s = piece_size(vc, pos + i, pos + size);
+
+		if (read_piece(vc, pos + i, s, &piece))
+			piece = MASK_OF(s);
+		val |= piece << (8 * i);
+		i += s;
+	}
+	return val;
+}
+
+bool vc_ctx_reg(struct vconfig *vc, unsigned int base,
+		const struct vconfig_write_ctx *ctx, unsigned int reg,
+		unsigned int size, u32 *old, u32 *new)
+{
+	unsigned int b;
+
+	if (ctx->offset >= reg + size || reg >= ctx->offset + ctx->size)
+		return false;
+
+	*old = vc_read_user(vc, base + reg, size);
+	*new = *old;
+	for (b = 0; b < size; b++) {
+		unsigned int off = reg + b, sh = 8 * b, psh;
+
+		if (off < ctx->offset || off >= ctx->offset + ctx->size)
+			continue;
+		psh = 8 * (off - ctx->offset);
+		*old = (*old & ~(0xffu << sh)) | (((ctx->old >> psh) & 0xff) << sh);
+		*new = (*new & ~(0xffu << sh)) | (((ctx->new >> psh) & 0xff) << sh);
+	}
+	return true;
+}
+
+static struct vconfig_cap *owner_cap(struct vconfig *vc, unsigned int pos)
+{
+	u8 idx = vc->owner[pos];
+
+	if (idx >= vc->nr_caps)
+		return NULL;
+	return &vc->cap[idx];
+}
+
+static void dispatch_write(struct vconfig *vc, unsigned int pos,
+			   struct vconfig_write_ctx *ctx)
+{
+	struct vconfig_cap *cap;
+
+	if (vc->owner[pos] == VCONFIG_OWNER_IDX_HEADER) {
+		ctx->offset = pos;
+		vconfig_header_write(vc, ctx);
+		return;
+	}
+	cap = owner_cap(vc, pos);
+	if (!cap || cap->hidden || !cap->desc || !cap->desc->write)
+		return;
+	ctx->offset = pos - cap->pos;
+	cap->desc->write(vc, cap, ctx);
+}
+
+static int write_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
+		       u32 val)
+{
+	u32 full = MASK_OF(size);
+	u32 virt = map_get(vc, VCONFIG_CLASS_VIRT, pos, size);
+	u32 wr = map_get(vc, VCONFIG_CLASS_WRITE, pos, size);
+	u32 w1c = map_get(vc, VCONFIG_CLASS_RW1C, pos, size);
+	u32 vw = wr & virt, hw_w = wr & ~virt & full;
+	struct vconfig_write_ctx ctx = { .size = size, .val = val, .written = wr };
+	u32 v, hw = 0;
+	int ret;
+
+	if (!wr)
+		return 0;
+
+	ret = read_piece(vc, pos, size, &ctx.old);
+	if (ret)
+		return ret;
+
+	v = vc_get(&vc->vcopy[pos], size);
+	v = (v & ~(vw & ~w1c)) | (val & vw & ~w1c);
+	v &= ~(val & vw & w1c);
+	vc_put(&vc->vcopy[pos], size, v);
+
+	if (hw_w) {
+		/* Preserve what the user may not write; never echo RW1C ones. */
+		if (full & ~hw_w & ~w1c) {
+			ret = hw_read(vc, pos, size, &hw);
+			if (ret)
+				return ret;
+		}
+		hw = (hw & ~hw_w & ~w1c) | (val & hw_w);
+		ret = hw_write(vc, pos, size, hw);
+		if (ret)
+			return ret;
+	}
+
+	ctx.new = (v & virt) | (val & hw_w & ~w1c) |
+		  (ctx.old & ~virt & ~hw_w) | (ctx.old & hw_w & w1c & ~val);
+	dispatch_write(vc, pos, &ctx);
+	return 0;
+}
+
+static bool range_ok(const struct vconfig *vc, unsigned int offset,
+		     unsigned int size)
+{
+	return offset <= vc->cfg_size && size <= vc->cfg_size - offset;
+}
+
+int vconfig_read(struct vconfig *vc, unsigned int offset, unsigned int size,
+		 void *buf)
+{
+	u8 *out = buf;
+	unsigned int i = 0;
+	u32 val;
+	int ret;
+
+	if (!vc || !buf || !range_ok(vc, offset, size))
+		return -EINVAL;
+
+	while (i < size) {
+		unsigned int s = piece_size(vc, offset + i, offset + size);
+
+		ret = read_piece(vc, offset + i, s, &val);
+		if (ret)
+			return ret;
+		vc_put(out + i, s, val);
+		i += s;
+	}
+	return 0;
+}
+
+int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
+		  const void *buf, struct vconfig_effects *fx)
+{
+	const u8 *in = buf;
+	unsigned int i = 0;
+	int ret = 0;
+
+	if (!vc || !buf || !range_ok(vc, offset, size))
+		return -EINVAL;
+
+	if (fx) {
+		fx->count = 0;
+		fx->overflow = false;
+	}
+	vc->fx = fx;
+	while (i < size) {
+		unsigned int s = piece_size(vc, offset + i, offset + size);
+
+		ret = write_piece(vc, offset + i, s, vc_get(in + i, s));
+		if (ret)
+			break;
+		i += s;
+	}
+	vc->fx = NULL;
+	return ret;
+}
+
+static bool reg_ok(const struct vconfig *vc, unsigned int offset,
+		   unsigned int size)
+{
+	return (size == 1 || size == 2 || size == 4) && !(offset % size) &&
+	       range_ok(vc, offset, size);
+}
+
+int vconfig_read_reg(struct vconfig *vc, unsigned int offset,
+		     unsigned int size, u32 *val)
+{
+	u8 buf[4];
+	int ret;
+
+	if (!vc || !val || !reg_ok(vc, offset, size))
+		return -EINVAL;
+	ret = vconfig_read(vc, offset, size, buf);
+	if (!ret)
+		*val = vc_get(buf, size);
+	return ret;
+}
+
+int vconfig_write_reg(struct vconfig *vc, unsigned int offset,
+		      unsigned int size, u32 val, struct vconfig_effects *fx)
+{
+	u8 buf[4];
+
+	if (!vc || !reg_ok(vc, offset, size))
+		return -EINVAL;
+	vc_put(buf, size, val);
+	return vconfig_write(vc, offset, size, buf, fx);
+}
+
+void vconfig_reset(struct vconfig *vc)
+{
+	unsigned int i;
+
+	memcpy(vc->vcopy, vc->reset_copy, vc->cfg_size);
+	vc->vpd_pending = false;
+	vconfig_header_reset(vc);
+	for (i = 0; i < vc->nr_caps; i++) {
+		struct vconfig_cap *cap = &vc->cap[i];
+
+		if (!cap->hidden && cap->desc && cap->desc->reset)
+			cap->desc->reset(vc, cap);
+	}
+}
+
+unsigned int vconfig_cfg_size(const struct vconfig *vc)
+{
+	return vc->cfg_size;
+}
+
+enum vconfig_owner_kind vconfig_owner(const struct vconfig *vc,
+				      unsigned int offset, int *cap_index)
+{
+	u8 idx;
+
+	if (cap_index)
+		*cap_index = -1;
+	if (offset >= vc->cfg_size)
+		return VCONFIG_OWNER_UNASSIGNED;
+	idx = vc->owner[offset];
+	if (idx == VCONFIG_OWNER_IDX_HEADER)
+		return VCONFIG_OWNER_HEADER;
+	if (idx >= vc->nr_caps)
+		return VCONFIG_OWNER_UNASSIGNED;
+	if (cap_index)
+		*cap_index = idx;
+	return vc->cap[idx].hidden ? VCONFIG_OWNER_HIDDEN : VCONFIG_OWNER_CAP;
+}
+
+u8 vconfig_class_mask(const struct vconfig *vc, enum vconfig_class cls,
+		      unsigned int offset)
+{
+	if (cls >= VCONFIG_NR_CLASSES || offset >= vc->cfg_size)
+		return 0;
+	return vc->mask[cls][offset];
+}
+
+unsigned int vconfig_nr_caps(const struct vconfig *vc)
+{
+	return vc->nr_caps;
+}
+
+int vconfig_cap(const struct vconfig *vc, unsigned int index,
+		struct vconfig_cap_info *info)
+{
+	const struct vconfig_cap *cap;
+
+	if (index >= vc->nr_caps)
+		return -EINVAL;
+	cap = &vc->cap[index];
+	info->id = cap->id;
+	info->extended = cap->extended;
+	info->hidden = cap->hidden;
+	info->offset = cap->pos;
+	info->length = cap->len;
+	info->name = cap->desc ? cap->desc->name : NULL;
+	return 0;
+}
+
+u64 vconfig_region_size(const struct vconfig *vc, unsigned int region)
+{
+	if (region >= VCONFIG_NR_REGIONS)
+		return 0;
+	return vc->region[region].size;
+}
+
+bool vconfig_memory_enabled(const struct vconfig *vc)
+{
+	return vc_virt(vc, PCI_COMMAND, 2) & PCI_COMMAND_MEMORY;
+}
+
+bool vconfig_io_enabled(const struct vconfig *vc)
+{
+	return vc_virt(vc, PCI_COMMAND, 2) & PCI_COMMAND_IO;
+}
+
+void vconfig_backend_counts(const struct vconfig *vc, u64 *reads, u64 *writes)
+{
+	if (reads)
+		*reads = vc->hw_reads;
+	if (writes)
+		*writes = vc->hw_writes;
+}
+
+const char *vconfig_effect_name(enum vconfig_effect_type type)
+{
+	static const char *const names[VCONFIG_NR_EFFECT_TYPES] = {
+		[VCONFIG_EFFECT_NONE] = "none",
+		[VCONFIG_EFFECT_INTX_MASK] = "intx",
+		[VCONFIG_EFFECT_DECODE] = "decode",
+		[VCONFIG_EFFECT_BUS_MASTER] = "bus-master",
+		[VCONFIG_EFFECT_MSI] = "msi",
+		[VCONFIG_EFFECT_MSIX] = "msix",
+		[VCONFIG_EFFECT_FLR] = "flr",
+		[VCONFIG_EFFECT_POWER_STATE] = "power-state",
+		[VCONFIG_EFFECT_VPD] = "vpd",
+		[VCONFIG_EFFECT_BAR] = "bar",
+		[VCONFIG_EFFECT_READRQ] = "readrq",
+		[VCONFIG_EFFECT_MSI_MASK] = "msi-mask",
+	};
+
+	if ((unsigned int)type >= VCONFIG_NR_EFFECT_TYPES)
+		return "unknown";
+	return names[type];
+}
+
+const char *vconfig_owner_name(enum vconfig_owner_kind kind)
+{
+	switch (kind) {
+	case VCONFIG_OWNER_HEADER:
+		return "header";
+	case VCONFIG_OWNER_CAP:
+		return "capability";
+	case VCONFIG_OWNER_HIDDEN:
+		return "hidden";
+	case VCONFIG_OWNER_UNASSIGNED:
+		return "unassigned";
+	}
+	return "unknown";
+}

@@ -1,7 +1,11 @@
 #!/bin/sh
 # Boot the test guest under QEMU (TCG) and judge its console log.
 #
-#   scripts/guest/run.sh [-t SECONDS]
+#   scripts/guest/run.sh [-t SECONDS] [-2 DRIVER]
+#
+# -2 DRIVER binds the second device of each pair to DRIVER (default:
+# vfio-vconfig when vfio/vfio-vconfig.ko exists, else the pair's second
+# device stays unbound); "-2 vfio-pci" is a control run of those devices.
 #
 # Builds the initramfs first (cheap when nothing changed). The log is kept in
 # build/guest/console.log. Exit status is non-zero on a FAIL line, a missing
@@ -11,10 +15,12 @@ set -eu
 cd "$(dirname "$0")/../.."
 OUT=build/guest
 TIMEOUT=300
-while getopts t: opt; do
+SECOND=
+while getopts t:2: opt; do
 	case $opt in
 	t) TIMEOUT=$OPTARG ;;
-	*) echo "usage: $0 [-t SECONDS]" >&2; exit 2 ;;
+	2) SECOND=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS] [-2 DRIVER]" >&2; exit 2 ;;
 	esac
 done
 
@@ -38,7 +44,7 @@ set -- \
 	-M q35 -accel tcg -m 1536 -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
-	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic${SECOND:+ vconfig_second=$SECOND}" \
 	-device intel-iommu \
 	-device edu,addr=03.0 \
 	-device edu,addr=04.0 \

@@ -662,7 +662,7 @@ static int probe_rom(struct vconfig_emu *emu, struct vconfig_region_desc *r)
 int vconfig_emu_probe_regions(struct vconfig_emu *emu,
 			      struct vconfig_region_desc region[VCONFIG_NR_REGIONS])
 {
-	u32 cmd, decode = PCI_COMMAND_IO | PCI_COMMAND_MEMORY;
+	u32 cmd = 0, decode = PCI_COMMAND_IO | PCI_COMMAND_MEMORY;
 	unsigned int i, used;
 	int ret;
 

@@ -833,7 +833,7 @@ static bool first_host_device(char *bdf, size_t len)
 START_TEST(test_snapshot)
 {
 	struct vconfig_dump_device *d = malloc(sizeof(*d));
-	char bdf[64], path[128], err[256];
+	char bdf[256], path[320], err[256];
 	unsigned int vendor = 0;
 	FILE *f;
 	int ret;

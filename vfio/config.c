@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vfio-vconfig: the configuration region, served by the vconfig engine,
+ * and the execution of the effects its writes return.
+ */
+#include <linux/delay.h>
+#include <linux/pci.h>
+#include <linux/uaccess.h>
+
+#include "vfio_vconfig.h"
+
+static int vfio_vconfig_backend_read(void *priv, unsigned int offset,
+				     unsigned int size, u32 *val)
+{
+	struct pci_dev *pdev = priv;
+	u16 word;
+	u8 byte;
+	int ret;
+
+	switch (size) {
+	case 1:
+		ret = pci_user_read_config_byte(pdev, offset, &byte);
+		*val = byte;
+		break;
+	case 2:
+		ret = pci_user_read_config_word(pdev, offset, &word);
+		*val = word;
+		break;
+	case 4:
+		ret = pci_user_read_config_dword(pdev, offset, val);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return pcibios_err_to_errno(ret);
+}
+
+static int vfio_vconfig_backend_write(void *priv, unsigned int offset,
+				      unsigned int size, u32 val)
+{
+	struct pci_dev *pdev = priv;
+	int ret;
+
+	switch (size) {
+	case 1:
+		ret = pci_user_write_config_byte(pdev, offset, val);
+		break;
+	case 2:
+		ret = pci_user_write_config_word(pdev, offset, val);
+		break;
+	case 4:
+		ret = pci_user_write_config_dword(pdev, offset, val);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return pcibios_err_to_errno(ret);
+}
+
+static const struct vconfig_backend_ops vfio_vconfig_backend = {
+	.read = vfio_vconfig_backend_read,
+	.write = vfio_vconfig_backend_write,
+};
+
+static void vfio_vconfig_describe_region(struct pci_dev *pdev, int bar,
+					 struct vconfig_region_desc *desc)
+{
+	unsigned long flags = pci_resource_flags(pdev, bar);
+
+	desc->size = pci_resource_len(pdev, bar);
+	desc->flags = 0;
+	if (!desc->size)
+		return;
+	if (flags & IORESOURCE_IO)
+		desc->flags |= VCONFIG_REGION_IO;
+	if (flags & IORESOURCE_MEM_64)
+		desc->flags |= VCONFIG_REGION_MEM64;
+	if (flags & IORESOURCE_PREFETCH)
+		desc->flags |= VCONFIG_REGION_PREFETCH;
+}
+
+/**
+ * vfio_vconfig_engine_create() - build the virtual configuration space
+ * @vdev: the device, enabled and reset
+ *
+ * Return: 0 or a negative errno from the engine.
+ */
+int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	struct vconfig_config cfg = {
+		.ops = &vfio_vconfig_backend,
+		.priv = pdev,
+		.cfg_size = pdev->cfg_size > PCI_CFG_SPACE_SIZE ?
+			    VCONFIG_CFG_SIZE_PCIE : VCONFIG_CFG_SIZE_PCI,
+		.max_msi_vectors = VFIO_VCONFIG_MAX_MSI,
+		/* vfio-pci lets unassigned bytes through to hardware */
+		.flags = VCONFIG_F_UNASSIGNED_PASSTHROUGH,
+	};
+	int bar, ret;
+
+	for (bar = 0; bar < VCONFIG_NR_BARS; bar++)
+		vfio_vconfig_describe_region(pdev, bar, &cfg.region[bar]);
+	vfio_vconfig_describe_region(pdev, PCI_ROM_RESOURCE,
+				     &cfg.region[VCONFIG_ROM_BAR]);
+	if (!pdev->irq)
+		cfg.flags |= VCONFIG_F_NO_INTX;
+
+	ret = vconfig_create(&cfg, &vdev->vc);
+	if (ret)
+		pci_warn(pdev, "virtual config space refused: %d\n", ret);
+	return ret;
+}
+
+/**
+ * vfio_vconfig_engine_check() - can the engine describe this function
+ * @vdev: the device
+ *
+ * Builds a throw-away engine at bind time so that a function whose
+ * configuration space the engine refuses is refused by the driver.
+ *
+ * Return: 0 or the engine's error.
+ */
+int vfio_vconfig_engine_check(struct vfio_vconfig_device *vdev)
+{
+	int ret = vfio_vconfig_engine_create(vdev);
+
+	vfio_vconfig_engine_destroy(vdev);
+	return ret;
+}
+
+/**
+ * vfio_vconfig_engine_destroy() - release the virtual configuration space
+ * @vdev: the device
+ */
+void vfio_vconfig_engine_destroy(struct vfio_vconfig_device *vdev)
+{
+	if (vdev->vc)
+		vconfig_destroy(vdev->vc);
+	vdev->vc = NULL;
+}
+
+/**
+ * vfio_vconfig_memory_enabled() - may the user reach the memory BARs
+ * @vdev: the device; caller holds memory_lock
+ *
+ * Return: true when the virtual Command register enables memory decode
+ * and the function is powered.
+ */
+bool vfio_vconfig_memory_enabled(struct vfio_vconfig_device *vdev)
+{
+	if (vdev->pdev->current_state >= PCI_D3hot)
+		return false;
+	return vdev->vc && vconfig_memory_enabled(vdev->vc);
+}
+
+/**
+ * vfio_vconfig_io_enabled() - may the user reach the I/O BARs
+ * @vdev: the device; caller holds memory_lock
+ *
+ * Return: true when the virtual Command register enables I/O decode.
+ */
+bool vfio_vconfig_io_enabled(struct vfio_vconfig_device *vdev)
+{
+	if (vdev->pdev->current_state >= PCI_D3hot)
+		return false;
+	return vdev->vc && vconfig_io_enabled(vdev->vc);
+}
+
+/**
+ * vfio_vconfig_reset_function() - reset the function and its virtual space
+ * @vdev: the device; caller holds memory_lock for write, mappings zapped
+ *
+ * Return: 0 or the error of pci_try_reset_function().
+ */
+int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
+{
+	int ret;
+
+	vfio_vconfig_set_power_state(vdev, PCI_D0);
+	ret = pci_try_reset_function(vdev->pdev);
+	if (!ret) {
+		mutex_lock(&vdev->config_lock);
+		vconfig_reset(vdev->vc);
+		mutex_unlock(&vdev->config_lock);
+	}
+	return ret;
+}
+
+/**
+ * vfio_vconfig_set_power_state() - move the function to a power state
+ * @vdev: the device; caller holds memory_lock for write
+ * @state: the new state
+ *
+ * A function without No_Soft_Reset loses its configuration on D3hot->D0:
+ * its state is saved on the way down and restored on the way up, as
+ * vfio-pci does. Config-engine state is not touched here.
+ *
+ * Return: 0 or the error of pci_set_power_state().
+ */
+int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
+				 pci_power_t state)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	bool needs_restore = false, needs_save = false;
+	int ret;
+
+	if (state > PCI_D3hot)
+		state = PCI_D3hot;
+	if (vdev->needs_pm_restore) {
+		if (pdev->current_state < PCI_D3hot && state >= PCI_D3hot) {
+			pci_save_state(pdev);
+			needs_save = true;
+		}
+		if (pdev->current_state >= PCI_D3hot && state <= PCI_D0)
+			needs_restore = true;
+	}
+
+	ret = pci_set_power_state(pdev, state);
+	if (ret)
+		return ret;
+
+	if (needs_save) {
+		kfree(vdev->pm_state);
+		vdev->pm_state = pci_store_saved_state(pdev);
+	} else if (needs_restore) {
+		pci_load_and_free_saved_state(pdev, &vdev->pm_state);
+		pci_restore_state(pdev);
+	}
+	return 0;
+}
+
+static void vfio_vconfig_do_power(struct vfio_vconfig_device *vdev,
+				  const struct vconfig_effect *fx)
+{
+	bool resets = vdev->needs_pm_restore && fx->power.from == 3 &&
+		      fx->power.to == 0;
+
+	if (fx->power.to > 3)
+		return;
+	if (vfio_vconfig_set_power_state(vdev, fx->power.to))
+		return;
+	if (resets)
+		vconfig_reset(vdev->vc);
+}
+
+static void vfio_vconfig_do_vpd(struct vfio_vconfig_device *vdev,
+				const struct vconfig_effect *fx)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	u32 data = fx->vpd.data;
+	ssize_t ret;
+
+	if (fx->vpd.write)
+		ret = pci_write_vpd(pdev, fx->vpd.addr, sizeof(data), &data);
+	else
+		ret = pci_read_vpd(pdev, fx->vpd.addr, sizeof(data), &data);
+	vconfig_vpd_complete(vdev->vc, data, ret == sizeof(data));
+}
+
+static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+
+	vfio_vconfig_set_power_state(vdev, PCI_D0);
+	if (pci_try_reset_function(pdev))
+		pci_info_ratelimited(pdev, "requested reset failed\n");
+	/* the virtual space resets even if the host could not reset */
+	vconfig_reset(vdev->vc);
+}
+
+/*
+ * Execute the effects of one write. Called with igate, memory_lock (for
+ * write) and config_lock held; mappings were zapped when the write could
+ * turn decode off.
+ */
+static void vfio_vconfig_run_effects(struct vfio_vconfig_device *vdev,
+				     const struct vconfig_effects *fxs)
+{
+	unsigned int i;
+
+	if (fxs->overflow)
+		dev_warn_ratelimited(&vdev->pdev->dev, "config effects dropped\n");
+
+	for (i = 0; i < fxs->count && i < VCONFIG_MAX_EFFECTS; i++) {
+		const struct vconfig_effect *fx = &fxs->effect[i];
+
+		switch (fx->type) {
+		case VCONFIG_EFFECT_INTX_MASK:
+			vfio_vconfig_set_virq_disabled(vdev, fx->intx.masked);
+			break;
+		case VCONFIG_EFFECT_MSI:
+			if (vdev->action.enabled)
+				vfio_vconfig_action_msi(vdev, fx->msi.enable,
+							fx->msi.nvec);
+			break;
+		case VCONFIG_EFFECT_MSIX:
+			if (vdev->action.enabled)
+				vfio_vconfig_action_msix(vdev, fx->msix.enable,
+							 fx->msix.masked);
+			break;
+		case VCONFIG_EFFECT_MSI_MASK:
+			if (vdev->action.enabled)
+				vfio_vconfig_action_msi_mask(vdev,
+							     fx->msi_mask.mask);
+			break;
+		case VCONFIG_EFFECT_FLR:
+			vfio_vconfig_do_flr(vdev);
+			break;
+		case VCONFIG_EFFECT_POWER_STATE:
+			vfio_vconfig_do_power(vdev, fx);
+			break;
+		case VCONFIG_EFFECT_VPD:
+			vfio_vconfig_do_vpd(vdev, fx);
+			break;
+		case VCONFIG_EFFECT_READRQ:
+			if (pci_is_pcie(vdev->pdev))
+				pcie_set_readrq(vdev->pdev, fx->readrq.bytes);
+			break;
+		default:
+			/*
+			 * Decode is enforced through memory_lock and the
+			 * virtual Command register; bus master and BAR
+			 * placement need nothing from the host.
+			 */
+			break;
+		}
+	}
+}
+
+static bool vfio_vconfig_overlaps(unsigned int pos, unsigned int count,
+				  unsigned int reg, unsigned int len)
+{
+	return reg && pos < reg + len && reg < pos + count;
+}
+
+/*
+ * Can this write turn decode off, reset the function or leave D0? Then
+ * every BAR mapping is zapped before the write reaches the device, so
+ * that no mapping outlives the decode it relies on.
+ */
+static bool vfio_vconfig_write_needs_zap(struct vfio_vconfig_device *vdev,
+					 unsigned int pos, const u8 *buf,
+					 unsigned int count)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	int pcie = pci_pcie_cap(pdev);
+	int af = pci_find_capability(pdev, PCI_CAP_ID_AF);
+
+	if (vfio_vconfig_overlaps(pos, count, PCI_COMMAND, 1)) {
+		u8 cmd = buf[PCI_COMMAND - pos];
+
+		if (!(cmd & PCI_COMMAND_MEMORY))
+			return true;
+	}
+	if (vfio_vconfig_overlaps(pos, count, pdev->pm_cap + PCI_PM_CTRL, 2) ||
+	    vfio_vconfig_overlaps(pos, count, pcie ? pcie + PCI_EXP_DEVCTL : 0, 2) ||
+	    vfio_vconfig_overlaps(pos, count, af ? af + PCI_AF_CTRL : 0, 1))
+		return true;
+	return false;
+}
+
+static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
+					 const u8 *buf, size_t count,
+					 loff_t pos)
+{
+	struct vconfig_effects fxs;
+	size_t done = 0;
+	int ret = 0;
+
+	mutex_lock(&vdev->igate);
+	if (vfio_vconfig_write_needs_zap(vdev, pos, buf, count))
+		vfio_vconfig_zap_and_down_write_memory_lock(vdev);
+	else
+		down_write(&vdev->memory_lock);
+	mutex_lock(&vdev->config_lock);
+
+	while (done < count) {
+		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
+
+		memset(&fxs, 0, sizeof(fxs));
+		ret = vconfig_write(vdev->vc, pos + done, len, buf + done,
+				    &fxs);
+		if (ret)
+			break;
+		vfio_vconfig_run_effects(vdev, &fxs);
+		done += len;
+	}
+
+	mutex_unlock(&vdev->config_lock);
+	up_write(&vdev->memory_lock);
+	mutex_unlock(&vdev->igate);
+	return done ? done : ret;
+}
+
+static ssize_t vfio_vconfig_config_read(struct vfio_vconfig_device *vdev,
+					u8 *buf, size_t count, loff_t pos)
+{
+	size_t done = 0;
+	int ret = 0;
+
+	mutex_lock(&vdev->config_lock);
+	while (done < count) {
+		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
+
+		ret = vconfig_read(vdev->vc, pos + done, len, buf + done);
+		if (ret)
+			break;
+		done += len;
+	}
+	mutex_unlock(&vdev->config_lock);
+	return done ? done : ret;
+}
+
+/**
+ * vfio_vconfig_config_rw() - read or write the configuration region
+ * @vdev: the device
+ * @buf: user buffer
+ * @count: bytes
+ * @pos: offset inside the region
+ * @iswrite: direction
+ *
+ * The user buffer is copied before any lock is taken: it may itself be a
+ * mapping of one of this device's BARs, whose fault path takes
+ * memory_lock.
+ *
+ * Return: bytes transferred, -EFAULT for a range outside the space (as
+ * vfio-pci), or another negative errno.
+ */
+ssize_t vfio_vconfig_config_rw(struct vfio_vconfig_device *vdev,
+			       char __user *buf, size_t count, loff_t pos,
+			       bool iswrite)
+{
+	unsigned int size = vconfig_cfg_size(vdev->vc);
+	ssize_t ret;
+	u8 *kbuf;
+
+	if (pos < 0 || pos >= size || count > size - pos)
+		return -EFAULT;
+
+	kbuf = kmalloc(count, GFP_KERNEL_ACCOUNT);
+	if (!kbuf)
+		return -ENOMEM;
+
+	if (iswrite) {
+		if (copy_from_user(kbuf, buf, count))
+			ret = -EFAULT;
+		else
+			ret = vfio_vconfig_config_write(vdev, kbuf, count, pos);
+	} else {
+		ret = vfio_vconfig_config_read(vdev, kbuf, count, pos);
+		if (ret > 0 && copy_to_user(buf, kbuf, ret))
+			ret = -EFAULT;
+	}
+	kfree(kbuf);
+	return ret;
+}

@@ -21,6 +21,12 @@ static const struct vconfig_layout msix_layouts[] = {
 
 VCONFIG_FIXED_LENGTH(msix_length, PCI_CAP_MSIX_SIZEOF)
 
+/* The user starts with MSI-X disabled and unmasked, as after a reset. */
+static void msix_init(struct vconfig *vc, struct vconfig_cap *cap)
+{
+	vc_set_reset(vc, cap->pos + PCI_MSIX_FLAGS, 2, 0);
+}
+
 static void msix_write(struct vconfig *vc, struct vconfig_cap *cap,
 		       const struct vconfig_write_ctx *ctx)
 {
@@ -41,6 +47,7 @@ const struct vconfig_cap_desc vconfig_cap_msix = {
 	.length = msix_length,
 	.layouts = msix_layouts,
 	.nr_layouts = ARRAY_SIZE(msix_layouts),
+	.init = msix_init,
 	.write = msix_write,
 	.doc = "Enable and Function Mask virtual, effects; table/PBA reported for protection.",
 };

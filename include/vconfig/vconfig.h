@@ -253,6 +253,22 @@ bool vconfig_io_enabled(const struct vconfig *vc);
 /* Number of backend accesses made so far (reads, writes), for tests and benchmarks. */
 void vconfig_backend_counts(const struct vconfig *vc, u64 *reads, u64 *writes);
 
+/* A named register or field of the map, for tools that print it. */
+struct vconfig_reg {
+	u16 offset;
+	u8 size;
+	const char *name;	/* NULL for bytes no permission table names */
+	enum vconfig_owner_kind owner;
+	int cap_index;		/* capability owners: index for vconfig_cap() */
+};
+
+/*
+ * Describe the register holding @offset. Bytes no table names come back
+ * one at a time with a NULL name. Return: 0 or -EINVAL.
+ */
+int vconfig_describe(const struct vconfig *vc, unsigned int offset,
+		     struct vconfig_reg *reg);
+
 const char *vconfig_effect_name(enum vconfig_effect_type type);
 const char *vconfig_owner_name(enum vconfig_owner_kind kind);
 

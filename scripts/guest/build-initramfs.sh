@@ -78,7 +78,7 @@ fi
 for src in tests/guest/*.c; do
 	[ -f "$src" ] || continue
 	prog=$OUT/bin/$(basename "$src" .c)
-	if newer "$prog" "$src" tests/guest/*.h; then
+	if newer "$prog" "$src" tests/guest/*.h include/uapi/linux/*.h; then
 		# shellcheck disable=SC2086
 		$CC $TEST_CFLAGS -o "$prog" "$src"
 	fi

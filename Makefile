@@ -42,7 +42,7 @@ PCIACCESS_LIBS   := $(shell pkg-config --libs pciaccess 2>/dev/null || echo -lpc
 CHECK_CFLAGS     := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS       := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 
-.PHONY: all deps check unit-check corpus-check doc-check kcheck demo clean
+.PHONY: all deps check module kcheck demo clean
 
 all: $(VCONFIG_BIN)
 
@@ -68,8 +68,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBVCONFIG)
 		$(LIBVCONFIG) $(CHECK_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) module
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh scripts/run-tests.sh
+
+# vfio/vfio-vconfig.ko, the VFIO device driver on the engine
+module:
+	@sh scripts/build-module.sh "$(KDIR)"
 
 kcheck: deps
 	@sh scripts/kcheck.sh "$(KDIR)"
@@ -79,5 +83,6 @@ demo: deps all
 
 clean:
 	rm -rf build build-san
+	-$(MAKE) -C vfio clean >/dev/null 2>&1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

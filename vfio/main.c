@@ -14,9 +14,13 @@ static char ids[1024] __initdata;
 module_param_string(ids, ids, sizeof(ids), 0);
 MODULE_PARM_DESC(ids, "Initial PCI IDs to add to the driver, format is \"vendor:device[:subvendor[:subdevice[:class[:class_mask]]]]\" and multiple comma separated entries can be specified");
 
-static bool msix_mmap;
+/*
+ * As vfio-pci: the type1 IOMMU only attaches groups whose MSIs are isolated
+ * (interrupt remapping), so a user mapping of the table cannot reach the host.
+ */
+static bool msix_mmap = true;
 module_param(msix_mmap, bool, 0444);
-MODULE_PARM_DESC(msix_mmap, "Let userspace mmap the MSI-X table pages and report MSIX_MAPPABLE, as vfio-pci does (default: the table is protected, sparse mmap around it)");
+MODULE_PARM_DESC(msix_mmap, "Let userspace mmap the MSI-X table pages and report MSIX_MAPPABLE, as vfio-pci does (default: 1; 0 keeps the table pages out of mmap with a sparse-mmap capability)");
 
 static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 {

@@ -126,9 +126,11 @@ static int read_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 		if (ret)
 			return ret;
 	} else {
-		hw = vc_get(&vc->hwcache[pos], size);
+		hw = 0;
 	}
-	*out = (hw & hwbits) | (vc_get(&vc->vcopy[pos], size) & virt);
+	/* Invariant bits come from the cache even when others are live. */
+	*out = (hw & hwbits & ~inv) | (vc_get(&vc->hwcache[pos], size) & inv) |
+	       (vc_get(&vc->vcopy[pos], size) & virt);
 	return 0;
 }
 

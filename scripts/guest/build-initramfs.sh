@@ -8,7 +8,7 @@
 set -eu
 
 cd "$(dirname "$0")/../.."
-OUT=build/guest
+OUT=${VCONFIG_GUEST_OUT:-build/guest}
 ROOT=$OUT/root
 KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
 MODDIR=/lib/modules/$KVER/kernel
@@ -87,6 +87,21 @@ done
 
 install_file scripts/guest/init "$ROOT/init"
 chmod 755 "$ROOT/init"
+
+# Test phases: NAME.sh is sourced by /init; an executable NAME.initramfs
+# beside it adds what the phase needs (called with ROOT and OUT set).
+mkdir -p "$ROOT/phases"
+for f in "$ROOT"/phases/*.sh; do
+	[ -f "$f" ] && [ ! -f "tests/guest/phases/$(basename "$f")" ] && rm -f "$f"
+done
+for src in tests/guest/phases/*.sh; do
+	[ -f "$src" ] || continue
+	install_file "$src" "$ROOT/phases/$(basename "$src")"
+	hook=${src%.sh}.initramfs
+	if [ -f "$hook" ]; then
+		ROOT=$ROOT OUT=$OUT KVER=$KVER sh "$hook"
+	fi
+done
 
 # Rebuild the archive only when something in the tree changed (or was removed:
 # the directory mtimes catch that).

@@ -1,26 +1,33 @@
 #!/bin/sh
 # Boot the test guest under QEMU (TCG) and judge its console log.
 #
-#   scripts/guest/run.sh [-t SECONDS] [-2 DRIVER]
+#   scripts/guest/run.sh [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB]
 #
+# -p runs only the named phases of tests/guest/phases/ after the ABI tests
+# (default: all of them); -m sets the guest's memory.
 # -2 DRIVER binds the second device of each pair to DRIVER (default:
 # vfio-vconfig when vfio/vfio-vconfig.ko exists, else the pair's second
 # device stays unbound); "-2 vfio-pci" is a control run of those devices.
 #
 # Builds the initramfs first (cheap when nothing changed). The log is kept in
-# build/guest/console.log. Exit status is non-zero on a FAIL line, a missing
+# $VCONFIG_GUEST_OUT/console.log (default build/guest; set it to run several
+# guests at once). Exit status is non-zero on a FAIL line, a missing
 # "N passed, N failed" line, a kernel oops/BUG/WARNING/Call Trace, or timeout.
 set -eu
 
 cd "$(dirname "$0")/../.."
-OUT=build/guest
+OUT=${VCONFIG_GUEST_OUT:-build/guest}
 TIMEOUT=300
 SECOND=
-while getopts t:2: opt; do
+PHASES=
+MEM=1536
+while getopts t:2:p:m: opt; do
 	case $opt in
 	t) TIMEOUT=$OPTARG ;;
 	2) SECOND=$OPTARG ;;
-	*) echo "usage: $0 [-t SECONDS] [-2 DRIVER]" >&2; exit 2 ;;
+	p) PHASES=$OPTARG ;;
+	m) MEM=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB]" >&2; exit 2 ;;
 	esac
 done
 
@@ -41,10 +48,10 @@ done
 #   01:00.0 nvme (behind root port 00:10.0)   02:00.0 nvme (root port 00:11.0)
 # intel-iommu comes first so that every PCI device is created behind it.
 set -- \
-	-M q35 -accel tcg -m 1536 -smp 2 \
+	-M q35 -accel tcg -m "$MEM" -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
-	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic${SECOND:+ vconfig_second=$SECOND}" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic${SECOND:+ vconfig_second=$SECOND}${PHASES:+ vconfig_phases=$PHASES}" \
 	-device intel-iommu \
 	-device edu,addr=03.0 \
 	-device edu,addr=04.0 \

@@ -6,7 +6,7 @@
 set -eu
 
 cd "$(dirname "$0")/../.."
-LOG=build/guest/console.log
+LOG=${VCONFIG_GUEST_OUT:-build/guest}/console.log
 errs=$(mktemp)
 trap 'rm -f "$errs"' EXIT
 

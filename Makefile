@@ -85,4 +85,7 @@ clean:
 	rm -rf build build-san
 	-$(MAKE) -C vfio clean >/dev/null 2>&1
 
+# Feature makefiles (fuzzing, install, ...): each adds its own targets.
+include $(sort $(wildcard mk/*.mk))
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1527,6 +1527,39 @@ out:
 	verdict(check, reason);
 }
 
+/*
+ * FLR through a config write alone (PCIe Device Control, Initiate FLR):
+ * both drivers run the reset; the enabled controller comes back disabled,
+ * the FLR bit reads 0 and config space stays readable.
+ */
+static void check_config_flr(struct device *dev)
+{
+	unsigned int exp = sysfs_find_cap(dev, PCI_CAP_ID_EXP);
+	char reason[256] = "";
+	uint16_t devctl;
+	uint32_t cc;
+
+	if (!exp) {
+		fail("reset:config-flr", "no PCI Express capability");
+		return;
+	}
+	if (!(bar_rd(dev, NVME_REG_CC) & 1))
+		NOTE("controller not enabled before the FLR");
+	devctl = cfg_read16(dev, exp + PCI_EXP_DEVCTL);
+	if (cfg_write16(dev, exp + PCI_EXP_DEVCTL, devctl | PCI_EXP_DEVCTL_BCR_FLR))
+		NOTE("config write of Initiate FLR: %s", strerror(errno));
+	if (enable_decode_and_master(dev))
+		NOTE("re-enabling decode: %s", strerror(errno));
+	cc = bar_rd(dev, NVME_REG_CC);
+	if (cc & 1)
+		NOTE("CC.EN still set after the FLR (CC 0x%x)", cc);
+	if (cfg_read16(dev, exp + PCI_EXP_DEVCTL) & PCI_EXP_DEVCTL_BCR_FLR)
+		NOTE("Initiate FLR reads back as 1");
+	if (cfg_read16(dev, PCI_VENDOR_ID) != sysfs_cfg16(dev, PCI_VENDOR_ID))
+		NOTE("config space unreadable after the FLR");
+	verdict("reset:config-flr", reason);
+}
+
 static void check_nvme(struct device *dev)
 {
 	struct dma_buf dma;
@@ -1554,6 +1587,8 @@ static void check_nvme(struct device *dev)
 		NOTE("config space unreadable after reset");
 	verdict("reset", reason);
 	nvme_identify(dev, &dma, "reset:identify-after");
+	check_config_flr(dev);
+	nvme_identify(dev, &dma, "reset:identify-after-config-flr");
 }
 
 /* Without FLR, VFIO_DEVICE_RESET works exactly when the device says so. */

@@ -82,6 +82,23 @@ bar_option() {
 	grep -q '^0xfffff000$' "$tmp/bar" && grep -q 'no known size' "$tmp/bar.err"
 }
 
+# A host device read through libpciaccess: the virtual view decodes and
+# keeps the vendor ID sysfs reports. Bridges are refused like in dumps.
+snapshot_host() {
+	for dev in /sys/bus/pci/devices/*; do
+		htype=$(od -An -tx1 -j14 -N1 "$dev/config" | tr -d ' ')
+		[ $((0x$htype & 0x7f)) -eq 0 ] || continue
+		bdf=$(basename "$dev")
+		"$VCONFIG" snapshot "$bdf" >"$tmp/snap" || return 1
+		lspci -F "$tmp/snap" -vvv >"$tmp/snap.txt" 2>/dev/null || return 1
+		vendor=$(sed -n 's/^00: \(..\) \(..\).*/0x\2\1/p' "$tmp/snap")
+		[ "$vendor" = "$(cat "$dev/vendor")" ] || { echo "$bdf: $vendor"; return 1; }
+		return 0
+	done
+	echo "no type-0 host device"
+	return 1
+}
+
 printf 'not a dump\n' >"$tmp/garbage"
 printf '00:00.0 Host bridge\n00: zz\n' >"$tmp/badhex"
 
@@ -101,6 +118,12 @@ check refuse-bad-size fails_cleanly "SIZE must be" "$VCONFIG" emu "$CORPUS/cap-p
 check refuse-bad-bar-option fails_cleanly "--bar" "$VCONFIG" emu "$CORPUS/cap-pcie-2" --bar 7=4K
 check refuse-unknown-verb fails_cleanly "unknown command" "$VCONFIG" frobnicate
 check perms-doc "$VCONFIG" perms --doc
+if [ -d /sys/bus/pci/devices ] && [ -n "$(ls /sys/bus/pci/devices)" ]; then
+	check snapshot-host-device snapshot_host
+else
+	echo "SKIP cli:snapshot-host-device: this machine has no PCI devices"
+fi
+check refuse-snapshot-missing fails_cleanly "ffff:ff:1f.7" "$VCONFIG" snapshot ffff:ff:1f.7
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

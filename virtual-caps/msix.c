@@ -99,8 +99,10 @@ void vconfig_msix(const struct vconfig *vc, struct vconfig_msix_info *info)
 			range_in_bar(vc, info->pba_bar, info->pba_offset,
 				     info->pba_bytes) &&
 			(info->table_bar != info->pba_bar ||
-			 info->table_offset + info->table_bytes <= info->pba_offset ||
-			 info->pba_offset + info->pba_bytes <= info->table_offset);
+			 (u64)info->table_offset + info->table_bytes <=
+				info->pba_offset ||
+			 (u64)info->pba_offset + info->pba_bytes <=
+				info->table_offset);
 		return;
 	}
 }

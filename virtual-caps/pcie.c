@@ -62,7 +62,9 @@ static void exp_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
 	unsigned int reg = cap->pos + PCI_EXP_DEVCTL;
 
-	vc_set_reset(vc, reg, 2, vc_virt(vc, reg, 2) & ~PCI_EXP_DEVCTL_BCR_FLR);
+	if (vc_cap_has(cap, PCI_EXP_DEVCTL, 2))
+		vc_set_reset(vc, reg, 2,
+			     vc_virt(vc, reg, 2) & ~PCI_EXP_DEVCTL_BCR_FLR);
 }
 
 static void exp_write(struct vconfig *vc, struct vconfig_cap *cap,

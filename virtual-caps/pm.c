@@ -31,8 +31,9 @@ static void pm_init(struct vconfig *vc, struct vconfig_cap *cap)
 	u32 ctrl = vc_hw_cached(vc, cap->pos + PCI_PM_CTRL, 2);
 
 	/* The user starts in the state the function is in, PME off. */
-	vc_set_reset(vc, cap->pos + PCI_PM_CTRL, 2,
-		     ctrl & PCI_PM_CTRL_STATE_MASK);
+	if (vc_cap_has(cap, PCI_PM_CTRL, 2))
+		vc_set_reset(vc, cap->pos + PCI_PM_CTRL, 2,
+			     ctrl & PCI_PM_CTRL_STATE_MASK);
 	vc_set_reset(vc, cap->pos + PCI_PM_PMC, 2, 0);
 }
 

@@ -21,7 +21,8 @@ VCONFIG_FIXED_LENGTH(vpd_length, PCI_CAP_VPD_SIZEOF)
 static void vpd_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
 	vc_set_reset(vc, cap->pos + PCI_VPD_ADDR, 2, 0);
-	vc_set_reset(vc, cap->pos + PCI_VPD_DATA, 4, 0);
+	if (vc_cap_has(cap, PCI_VPD_DATA, 4))
+		vc_set_reset(vc, cap->pos + PCI_VPD_DATA, 4, 0);
 	if (!vc->vpd_cap)
 		vc->vpd_cap = cap->pos;
 }

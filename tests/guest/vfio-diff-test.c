@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vfio-diff-test: compare vfio-vconfig with vfio-pci on two functions of the
+ * same device model, in the same boot.
+ *
+ *   vfio-diff-test [-d DIFFERENCES.md] [-v] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *
+ * Checks, each reported as "PASS diff:KIND:check" or "FAIL ...":
+ *   info        VFIO_DEVICE_GET_INFO answers are equal
+ *   region:N    VFIO_DEVICE_GET_REGION_INFO of every region (capabilities
+ *               included) is equal
+ *   irq:N       VFIO_DEVICE_GET_IRQ_INFO of every index is equal
+ *   config      the whole config space, read through each driver, is equal
+ *               except for the bits of the allowed_config table
+ *   perms       an effective-permission probe of every config bit outside
+ *               action bits (read, write the inverse, read, restore): both
+ *               drivers let the same bits change, except for the bits of the
+ *               allowed_perm table
+ *   bar-sizing  sizing every BAR and the ROM reads the same
+ *   doc         every reason of both tables is documented in DIFFERENCES.md
+ *
+ * Every allowed difference names a reason; Documentation/differences.md
+ * explains each one. "INFO" lines show the differences that were seen.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include <linux/pci_regs.h>
+
+#include "vfio-dev.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define CFG_MAX 4096
+
+static int passed, failed;
+static const char *kind;
+static bool verbose;
+
+static void pass(const char *check)
+{
+	printf("PASS diff:%s:%s\n", kind, check);
+	passed++;
+}
+
+static void __attribute__((format(printf, 2, 3)))
+fail(const char *check, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("FAIL diff:%s:%s: ", kind, check);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	failed++;
+}
+
+/* ---- who owns a config byte ----------------------------------------- */
+
+enum owner_kind { OWN_NONE, OWN_HDR, OWN_CAP, OWN_ECAP };
+
+struct owner {
+	enum owner_kind kind;
+	uint16_t id;		/* capability ID */
+	uint16_t start;		/* where the owner begins */
+};
+
+static const char *owner_name(const struct owner *o, char *buf, size_t len)
+{
+	switch (o->kind) {
+	case OWN_HDR:
+		snprintf(buf, len, "header");
+		break;
+	case OWN_CAP:
+		snprintf(buf, len, "cap 0x%02x@0x%02x", o->id, o->start);
+		break;
+	case OWN_ECAP:
+		snprintf(buf, len, "ecap 0x%04x@0x%03x", o->id, o->start);
+		break;
+	default:
+		snprintf(buf, len, "unassigned");
+	}
+	return buf;
+}
+
+/*
+ * Assign each byte of the hardware config space to its owner. A capability
+ * ends where the next one (in address order) begins or at the end of its
+ * space; the diff only needs the start of each owner.
+ */
+static void build_owners(const uint8_t *cfg, size_t size, struct owner *map)
+{
+	unsigned int pos, i, n = 0, guard;
+	struct owner starts[96];
+
+	memset(map, 0, sizeof(*map) * size);
+	for (i = 0; i < 0x40; i++)
+		map[i] = (struct owner){ OWN_HDR, 0, 0 };
+
+	if (cfg[PCI_STATUS] & PCI_STATUS_CAP_LIST) {
+		pos = cfg[PCI_CAPABILITY_LIST] & ~3u;
+		for (guard = 0; pos >= 0x40 && pos < 0x100 && guard < 48; guard++) {
+			starts[n++] = (struct owner){ OWN_CAP, cfg[pos], pos };
+			pos = cfg[pos + 1] & ~3u;
+		}
+	}
+	if (size > 0x100) {
+		pos = 0x100;
+		for (guard = 0; pos >= 0x100 && pos < size && n < ARRAY_SIZE(starts) &&
+		     guard < 48; guard++) {
+			uint32_t hdr;
+
+			memcpy(&hdr, cfg + pos, 4);
+			if (!hdr || hdr == 0xffffffff)
+				break;
+			starts[n++] = (struct owner){ OWN_ECAP, PCI_EXT_CAP_ID(hdr), pos };
+			pos = PCI_EXT_CAP_NEXT(hdr);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		unsigned int end = starts[i].start < 0x100 ? 0x100 : size, j;
+
+		for (j = 0; j < n; j++)
+			if (starts[j].start > starts[i].start && starts[j].start < end)
+				end = starts[j].start;
+		for (pos = starts[i].start; pos < end; pos++)
+			map[pos] = starts[i];
+	}
+}
+
+/* ---- the tables ----------------------------------------------------- */
+
+/*
+ * A byte range of one owner (offsets relative to the owner's start) and the
+ * bits of each byte that may differ. kinds: the device kinds it applies to,
+ * NULL for all.
+ */
+struct allowed {
+	enum owner_kind owner;
+	uint16_t id;
+	uint16_t off;
+	uint16_t len;
+	uint8_t mask;
+	const char *reason;
+	const char *kinds;
+	bool looser;		/* allowed_perm: vfio-vconfig lets more through */
+};
+
+/* Bits of the config space read through the two drivers that may differ. */
+static const struct allowed allowed_config[] = {
+	/* BAR and ROM addresses: each function has its own window */
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_0, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_0 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_1, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_1 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_2, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_2 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_3, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_3 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_4, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_4 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_5, 1, 0xf0, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_5 + 1, 3, 0xff, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_ROM_ADDRESS + 1, 1, 0xf8, "bus-address", NULL, false },
+	{ OWN_HDR, 0, PCI_ROM_ADDRESS + 2, 2, 0xff, "bus-address", NULL, false },
+	/* the line the platform routed each slot's pin to */
+	{ OWN_HDR, 0, PCI_INTERRUPT_LINE, 1, 0xff, "interrupt-line", NULL, false },
+	/* QEMU derives the e1000e serial number from its MAC address */
+	{ OWN_ECAP, PCI_EXT_CAP_ID_DSN, 4, 8, 0xff, "device-serial", "e1000e", false },
+};
+
+/* Bits one driver lets a user change and the other does not. */
+static const struct allowed allowed_perm[] = {
+	/* vfio-pci lets Multiple Message Capable and 64-bit stick */
+	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_FLAGS, 1,
+	  PCI_MSI_FLAGS_QMASK | PCI_MSI_FLAGS_64BIT, "msi-control-read-only", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_ADDRESS_LO, 1, 0x03, "msi-address-aligned",
+	  NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_PM, PCI_PM_CTRL + 1, 1, PCI_PM_CTRL_PME_ENABLE >> 8,
+	  "pme-enable-writable", NULL, true },
+};
+
+/*
+ * Action bits: writing them resets the function, moves it out of D0,
+ * enables interrupts or decode. The permission probe keeps them as they
+ * are; BARs and the ROM are sized by their own check.
+ */
+static const struct allowed action_bits[] = {
+	{ OWN_HDR, 0, PCI_COMMAND, 1, PCI_COMMAND_IO | PCI_COMMAND_MEMORY |
+	  PCI_COMMAND_MASTER, "command", NULL, false },
+	{ OWN_HDR, 0, PCI_COMMAND + 1, 1, PCI_COMMAND_INTX_DISABLE >> 8, "command", NULL, false },
+	{ OWN_HDR, 0, PCI_BASE_ADDRESS_0, 24, 0xff, "bar", NULL, false },
+	{ OWN_HDR, 0, PCI_ROM_ADDRESS, 4, 0xff, "rom", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_PM, PCI_PM_CTRL, 1, PCI_PM_CTRL_STATE_MASK, "pm", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_FLAGS, 1, PCI_MSI_FLAGS_ENABLE, "msi", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_MSIX, PCI_MSIX_FLAGS + 1, 1,
+	  (PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL) >> 8, "msix", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_EXP, PCI_EXP_DEVCTL + 1, 1, PCI_EXP_DEVCTL_BCR_FLR >> 8,
+	  "flr", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_AF, PCI_AF_CTRL, 1, PCI_AF_CTRL_FLR, "flr", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_VPD, PCI_VPD_ADDR, 2, 0xff, "vpd", NULL, false },
+};
+
+static bool kind_matches(const char *kinds)
+{
+	const char *p;
+	size_t len = strlen(kind);
+
+	if (!kinds)
+		return true;
+	for (p = strstr(kinds, kind); p; p = strstr(p + 1, kind))
+		if ((p == kinds || p[-1] == ',') && (p[len] == ',' || !p[len]))
+			return true;
+	return false;
+}
+
+/* The bits of byte @pos that @table allows, and the first reason. */
+static uint8_t table_mask_dir(const struct allowed *table, size_t n,
+			      const struct owner *o, unsigned int pos,
+			      const char **reason, int looser)
+{
+	unsigned int rel = pos - o->start;
+	uint8_t mask = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct allowed *a = &table[i];
+
+		if (!a->reason || a->owner != o->kind || !kind_matches(a->kinds))
+			continue;
+		if (looser >= 0 && a->looser != looser)
+			continue;
+		if (o->kind != OWN_HDR && a->id != o->id)
+			continue;
+		if (rel < a->off || rel >= a->off + a->len)
+			continue;
+		if (!mask && reason)
+			*reason = a->reason;
+		mask |= a->mask;
+	}
+	return mask;
+}
+
+static uint8_t table_mask(const struct allowed *table, size_t n,
+			  const struct owner *o, unsigned int pos,
+			  const char **reason)
+{
+	return table_mask_dir(table, n, o, pos, reason, -1);
+}
+
+/* ---- checks --------------------------------------------------------- */
+
+struct pair {
+	struct vfio_dev pci;	/* bound to vfio-pci */
+	struct vfio_dev vc;	/* bound to vfio-vconfig */
+	uint8_t hw[CFG_MAX];	/* vfio-pci function's config space in sysfs */
+	size_t size;
+	struct owner owner[CFG_MAX];
+};
+
+static void check_info(struct pair *p)
+{
+	struct vfio_device_info a = { .argsz = sizeof(a) }, b = { .argsz = sizeof(b) };
+	int ra = ioctl(p->pci.fd, VFIO_DEVICE_GET_INFO, &a);
+	int rb = ioctl(p->vc.fd, VFIO_DEVICE_GET_INFO, &b);
+
+	if (ra != rb || memcmp(&a, &b, sizeof(a)))
+		fail("info", "vfio-pci flags 0x%x regions %u irqs %u cap_offset %u (%d), vfio-vconfig flags 0x%x regions %u irqs %u cap_offset %u (%d)",
+		     a.flags, a.num_regions, a.num_irqs, a.cap_offset, ra,
+		     b.flags, b.num_regions, b.num_irqs, b.cap_offset, rb);
+	else
+		pass("info");
+}
+
+static void check_region_info(struct pair *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < VFIO_PCI_NUM_REGIONS + 1; i++) {
+		union {
+			struct vfio_region_info info;
+			uint8_t bytes[4096];
+		} a, b;
+		int ra, rb, ea, eb;
+		char name[32];
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		a.info.argsz = b.info.argsz = sizeof(a);
+		a.info.index = b.info.index = i;
+		errno = 0;
+		ra = ioctl(p->pci.fd, VFIO_DEVICE_GET_REGION_INFO, &a);
+		ea = ra ? errno : 0;
+		errno = 0;
+		rb = ioctl(p->vc.fd, VFIO_DEVICE_GET_REGION_INFO, &b);
+		eb = rb ? errno : 0;
+		snprintf(name, sizeof(name), "region:%u", i);
+		if (ra != rb || ea != eb) {
+			fail(name, "vfio-pci %s, vfio-vconfig %s",
+			     ra ? strerror(ea) : "success", rb ? strerror(eb) : "success");
+			continue;
+		}
+		if (ra) {
+			pass(name);
+			continue;
+		}
+		if (a.info.argsz != b.info.argsz || a.info.flags != b.info.flags ||
+		    a.info.cap_offset != b.info.cap_offset || a.info.size != b.info.size ||
+		    a.info.offset != b.info.offset ||
+		    (a.info.argsz <= sizeof(a) &&
+		     memcmp(a.bytes, b.bytes, a.info.argsz))) {
+			fail(name, "vfio-pci argsz %u flags 0x%x cap %u size 0x%llx offset 0x%llx; vfio-vconfig argsz %u flags 0x%x cap %u size 0x%llx offset 0x%llx%s",
+			     a.info.argsz, a.info.flags, a.info.cap_offset,
+			     (unsigned long long)a.info.size, (unsigned long long)a.info.offset,
+			     b.info.argsz, b.info.flags, b.info.cap_offset,
+			     (unsigned long long)b.info.size, (unsigned long long)b.info.offset,
+			     a.info.argsz == b.info.argsz ? " (capability chains differ)" : "");
+			continue;
+		}
+		pass(name);
+	}
+}
+
+static void check_irq_info(struct pair *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < VFIO_PCI_NUM_IRQS + 1; i++) {
+		struct vfio_irq_info a = { .argsz = sizeof(a), .index = i };
+		struct vfio_irq_info b = { .argsz = sizeof(b), .index = i };
+		int ra, rb, ea, eb;
+		char name[32];
+
+		errno = 0;
+		ra = ioctl(p->pci.fd, VFIO_DEVICE_GET_IRQ_INFO, &a);
+		ea = ra ? errno : 0;
+		errno = 0;
+		rb = ioctl(p->vc.fd, VFIO_DEVICE_GET_IRQ_INFO, &b);
+		eb = rb ? errno : 0;
+		snprintf(name, sizeof(name), "irq:%u", i);
+		if (ra != rb || ea != eb || memcmp(&a, &b, sizeof(a)))
+			fail(name, "vfio-pci %s flags 0x%x count %u, vfio-vconfig %s flags 0x%x count %u",
+			     ra ? strerror(ea) : "success", a.flags, a.count,
+			     rb ? strerror(eb) : "success", b.flags, b.count);
+		else
+			pass(name);
+	}
+}
+
+static void check_config(struct pair *p, const char *check)
+{
+	uint8_t a[CFG_MAX], b[CFG_MAX];
+	size_t sa = p->pci.region[VFIO_PCI_CONFIG_REGION_INDEX].size;
+	size_t sb = p->vc.region[VFIO_PCI_CONFIG_REGION_INDEX].size;
+	unsigned int pos, bad = 0, allowed = 0;
+	char where[48];
+
+	if (sa != sb || sa > CFG_MAX || sa < 64) {
+		fail(check, "region sizes %zu and %zu", sa, sb);
+		return;
+	}
+	if (vfio_dev_cfg_read(&p->pci, 0, a, sa) || vfio_dev_cfg_read(&p->vc, 0, b, sb)) {
+		fail(check, "reading %zu bytes: %s", sa, strerror(errno));
+		return;
+	}
+	for (pos = 0; pos < sa; pos++) {
+		uint8_t diff = a[pos] ^ b[pos], ok;
+		const char *reason = NULL;
+
+		if (!diff)
+			continue;
+		ok = table_mask(allowed_config, ARRAY_SIZE(allowed_config),
+				&p->owner[pos], pos, &reason);
+		owner_name(&p->owner[pos], where, sizeof(where));
+		if (diff & ~ok) {
+			printf("INFO diff:%s:%s: 0x%03x (%s +0x%x) vfio-pci 0x%02x vfio-vconfig 0x%02x: not allowed\n",
+			       kind, check, pos, where, pos - p->owner[pos].start, a[pos], b[pos]);
+			bad++;
+		} else {
+			if (verbose)
+				printf("INFO diff:%s:%s: 0x%03x (%s +0x%x) vfio-pci 0x%02x vfio-vconfig 0x%02x: %s\n",
+				       kind, check, pos, where, pos - p->owner[pos].start, a[pos], b[pos],
+				       reason);
+			allowed++;
+		}
+	}
+	printf("INFO diff:%s:%s: %zu bytes, %u differ as allowed, %u not allowed\n",
+	       kind, check, sa, allowed, bad);
+	if (bad)
+		fail(check, "%u bytes differ outside the allowed set", bad);
+	else
+		pass(check);
+}
+
+/* Bits of byte @pos that stick when written inverted; -1 on an I/O error. */
+static int probe_byte(const struct vfio_dev *dev, unsigned int pos, uint8_t keep)
+{
+	uint8_t orig, inv, got;
+
+	if (vfio_dev_cfg_read(dev, pos, &orig, 1))
+		return -1;
+	inv = (uint8_t)((~orig & ~keep) | (orig & keep));
+	if (vfio_dev_cfg_write(dev, pos, &inv, 1) ||
+	    vfio_dev_cfg_read(dev, pos, &got, 1))
+		return -1;
+	if (got != orig && vfio_dev_cfg_write(dev, pos, &orig, 1))
+		return -1;
+	return (got ^ orig) & (uint8_t)~keep;
+}
+
+static void check_perms(struct pair *p)
+{
+	size_t size = p->pci.region[VFIO_PCI_CONFIG_REGION_INDEX].size;
+	unsigned int pos, bad = 0, allowed = 0, writable = 0;
+	char where[48];
+
+	for (pos = 0; pos < size; pos++) {
+		const struct owner *o = &p->owner[pos];
+		uint8_t keep = table_mask(action_bits, ARRAY_SIZE(action_bits), o, pos, NULL);
+		const char *reason = NULL;
+		uint8_t diff, looser, stricter, ok_looser, ok_stricter;
+		int wa, wb;
+
+		if (keep == 0xff)
+			continue;
+		wa = probe_byte(&p->pci, pos, keep);
+		wb = probe_byte(&p->vc, pos, keep);
+		if (wa < 0 || wb < 0) {
+			fail("perms", "config byte 0x%x: %s", pos, strerror(errno));
+			return;
+		}
+		writable += __builtin_popcount(wb);
+		diff = (uint8_t)(wa ^ wb);
+		if (!diff)
+			continue;
+		looser = wb & ~wa;
+		stricter = wa & ~wb;
+		ok_looser = table_mask_dir(allowed_perm, ARRAY_SIZE(allowed_perm), o, pos,
+					   &reason, 1);
+		ok_stricter = table_mask_dir(allowed_perm, ARRAY_SIZE(allowed_perm), o, pos,
+					     stricter ? &reason : NULL, 0);
+		owner_name(o, where, sizeof(where));
+		if ((looser & ~ok_looser) || (stricter & ~ok_stricter)) {
+			printf("INFO diff:%s:perms: 0x%03x (%s +0x%x) writable bits vfio-pci 0x%02x vfio-vconfig 0x%02x: %s, not allowed\n",
+			       kind, pos, where, pos - o->start, wa, wb,
+			       looser ? "vfio-vconfig more permissive" : "vfio-vconfig stricter");
+			bad++;
+		} else {
+			printf("INFO diff:%s:perms: 0x%03x (%s +0x%x) writable bits vfio-pci 0x%02x vfio-vconfig 0x%02x: %s\n",
+			       kind, pos, where, pos - o->start, wa, wb, reason);
+			allowed++;
+		}
+	}
+	printf("INFO diff:%s:perms: %u bits writable through vfio-vconfig, %u bytes differ as allowed, %u not allowed\n",
+	       kind, writable, allowed, bad);
+	if (bad)
+		fail("perms", "%u bytes with undocumented permission differences", bad);
+	else
+		pass("perms");
+}
+
+/* Size one BAR register: write all ones, read, restore. */
+static int size_bar(const struct vfio_dev *dev, unsigned int reg, uint32_t *sized)
+{
+	uint32_t orig, ones = 0xffffffff, back;
+
+	if (vfio_dev_cfg_read(dev, reg, &orig, 4) || vfio_dev_cfg_write(dev, reg, &ones, 4) ||
+	    vfio_dev_cfg_read(dev, reg, sized, 4) || vfio_dev_cfg_write(dev, reg, &orig, 4) ||
+	    vfio_dev_cfg_read(dev, reg, &back, 4))
+		return -1;
+	return back == orig ? 0 : -1;
+}
+
+static void check_bar_sizing(struct pair *p)
+{
+	static const unsigned int regs[] = {
+		PCI_BASE_ADDRESS_0, PCI_BASE_ADDRESS_1, PCI_BASE_ADDRESS_2,
+		PCI_BASE_ADDRESS_3, PCI_BASE_ADDRESS_4, PCI_BASE_ADDRESS_5,
+		PCI_ROM_ADDRESS,
+	};
+	char reason[512] = "";
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(regs); i++) {
+		uint32_t a = 0, b = 0;
+		size_t used = strlen(reason);
+
+		if (size_bar(&p->pci, regs[i], &a) || size_bar(&p->vc, regs[i], &b))
+			snprintf(reason + used, sizeof(reason) - used,
+				 "%s0x%x: sizing or restore failed", used ? "; " : "", regs[i]);
+		else if (a != b)
+			snprintf(reason + used, sizeof(reason) - used,
+				 "%s0x%x: vfio-pci 0x%08x, vfio-vconfig 0x%08x",
+				 used ? "; " : "", regs[i], a, b);
+		else if (verbose)
+			printf("INFO diff:%s:bar-sizing: 0x%x sizes to 0x%08x\n", kind, regs[i], a);
+	}
+	if (reason[0])
+		fail("bar-sizing", "%s", reason);
+	else
+		pass("bar-sizing");
+}
+
+/* Every reason of both tables is a backquoted term in the document. */
+static void check_doc(const char *path)
+{
+	const struct allowed *tables[] = { allowed_config, allowed_perm };
+	const size_t sizes[] = { ARRAY_SIZE(allowed_config), ARRAY_SIZE(allowed_perm) };
+	char *doc, missing[512] = "";
+	long len;
+	size_t t, i;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		fail("doc", "%s: %s", path, strerror(errno));
+		return;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	doc = calloc(1, len + 1);
+	if (!doc || fread(doc, 1, len, f) != (size_t)len) {
+		fail("doc", "reading %s", path);
+		fclose(f);
+		free(doc);
+		return;
+	}
+	fclose(f);
+	for (t = 0; t < ARRAY_SIZE(tables); t++) {
+		for (i = 0; i < sizes[t]; i++) {
+			char term[64];
+
+			if (!tables[t][i].reason)
+				continue;
+			snprintf(term, sizeof(term), "`%s`", tables[t][i].reason);
+			if (!strstr(doc, term) && !strstr(missing, term)) {
+				size_t used = strlen(missing);
+
+				snprintf(missing + used, sizeof(missing) - used, " %s", term);
+			}
+		}
+	}
+	free(doc);
+	if (missing[0])
+		fail("doc", "reasons not in %s:%s", path, missing);
+	else
+		pass("doc");
+}
+
+static int load_hw_config(struct pair *p)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", p->pci.bdf);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, p->hw, sizeof(p->hw), 0);
+	close(fd);
+	if (n < 64)
+		return -1;
+	p->size = n;
+	build_owners(p->hw, p->size, p->owner);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct pair pair;
+	const char *doc = NULL;
+	char why[256];
+	int opt;
+
+	while ((opt = getopt(argc, argv, "d:v")) != -1) {
+		switch (opt) {
+		case 'd':
+			doc = optarg;
+			break;
+		case 'v':
+			verbose = true;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (argc - optind != 3)
+		goto usage;
+	kind = argv[optind];
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	if (doc)
+		check_doc(doc);
+	if (vfio_dev_open(&pair.pci, argv[optind + 1], why, sizeof(why)) ||
+	    vfio_dev_open(&pair.vc, argv[optind + 2], why, sizeof(why))) {
+		fail("open", "%s", why);
+		return 1;
+	}
+	if (load_hw_config(&pair)) {
+		fail("open", "sysfs config of %s unreadable", pair.pci.bdf);
+		return 1;
+	}
+	check_info(&pair);
+	check_region_info(&pair);
+	check_irq_info(&pair);
+	check_config(&pair, "config");
+	check_perms(&pair);
+	check_bar_sizing(&pair);
+	/* the probe must have left both spaces as it found them */
+	check_config(&pair, "config-after-probe");
+	vfio_dev_close(&pair.pci);
+	vfio_dev_close(&pair.vc);
+	return failed ? 1 : 0;
+
+usage:
+	fprintf(stderr, "usage: %s [-d DIFFERENCES.md] [-v] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG\n",
+		argv[0]);
+	return 2;
+}

@@ -372,8 +372,17 @@ END_TEST
 
 START_TEST(test_bar_mem64)
 {
-	struct vconfig *vc = one_bar(0, 0xfe00000c, 0x4000,
-				     VCONFIG_REGION_MEM64 | VCONFIG_REGION_PREFETCH);
+	struct vconfig_config cfg;
+	struct vconfig *vc;
+
+	/* The front-end describing slot 1 too does not unmake the upper half. */
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_bar(&hw, 0, 0xfe00000c);
+	fake_config(&hw, &cfg);
+	cfg.region[0].size = 0x4000;
+	cfg.region[0].flags = VCONFIG_REGION_MEM64 | VCONFIG_REGION_PREFETCH;
+	cfg.region[1].size = 0x1000;
+	vc = fake_create_cfg(&cfg);
 
 	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_0), 0xffffc00c);
 	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_1), 0xffffffff);
@@ -548,6 +557,23 @@ START_TEST(test_rom_sizing)
 	ck_assert_uint_eq(vrd(vc, PCI_ROM_ADDRESS, 4), 0xffff0001);
 	ck_assert_uint_eq(vconfig_region_size(vc, VCONFIG_ROM_BAR), 0x10000);
 	ck_assert_uint_eq(hw.writes, 0);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+START_TEST(test_rom_sizing_no_effect)
+{
+	struct vconfig_config cfg;
+	struct vconfig_effects fx;
+	struct vconfig *vc;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_set(&hw, PCI_ROM_ADDRESS, 4, 0xfc000000);
+	fake_config(&hw, &cfg);
+	cfg.region[VCONFIG_ROM_BAR].size = 0x10000;
+	vc = fake_create_cfg(&cfg);
+	vwr(vc, PCI_ROM_ADDRESS, 4, PCI_ROM_ADDRESS_MASK, &fx);
+	ck_assert_uint_eq(fx.count, 0);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -788,6 +814,7 @@ static Suite *header_suite(void)
 	tcase_add_test(tc, test_region_size_out_of_range);
 	tcase_add_test(tc, test_bar_byte_writes);
 	tcase_add_test(tc, test_rom_sizing);
+	tcase_add_test(tc, test_rom_sizing_no_effect);
 	tcase_add_test(tc, test_rom_small_and_absent);
 	suite_add_tcase(s, tc);
 

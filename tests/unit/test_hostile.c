@@ -616,6 +616,32 @@ START_TEST(test_random_chains)
 }
 END_TEST
 
+/* The rich device with random bytes of its capabilities corrupted. */
+START_TEST(test_mutated_device)
+{
+	struct vconfig_config cfg;
+	struct vconfig *vc;
+	unsigned int i, n;
+
+	rnd_seed(5000 + _i);
+	fake_rich(&hw);
+	n = 1 + rnd() % 12;
+	for (i = 0; i < n; i++) {
+		unsigned int off = PCI_CAPABILITY_LIST + rnd() % (0x160 - 0x34);
+
+		hw.cfg[off] = rnd() % 4 ? rnd() : 0xff;
+	}
+	fake_rich_config(&hw, &cfg);
+	vc = fake_create_cfg(&cfg);
+	check_all(vc);
+	hammer(vc, 2000);
+	check_all(vc);
+	vconfig_reset(vc);
+	check_all(vc);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 /* A function whose registers change on every read (a flaky link). */
 static int flaky_read(void *priv, unsigned int off, unsigned int size, u32 *val)
 {
@@ -742,6 +768,7 @@ static Suite *hostile_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_random_spaces, 0, 16);
 	tcase_add_loop_test(tc, test_random_chains, 0, 24);
+	tcase_add_loop_test(tc, test_mutated_device, 0, 24);
 	tcase_add_loop_test(tc, test_flaky_backend, 0, 2);
 	tcase_add_test(tc, test_failing_backend);
 	suite_add_tcase(s, tc);

@@ -172,6 +172,19 @@ static u64 region_address(const struct vconfig *vc, unsigned int region,
 	return addr;
 }
 
+/* The addresses the BARs hold in the virtual copy, as the last ones in use. */
+static void record_addresses(struct vconfig *vc)
+{
+	unsigned int i;
+
+	for (i = 0; i < VCONFIG_NR_REGIONS; i++) {
+		unsigned int off = bar_offset(i);
+		u32 hi = i < VCONFIG_NR_BARS - 1 ? vc_virt(vc, off + 4, 4) : 0;
+
+		vc->region_addr[i] = region_address(vc, i, vc_virt(vc, off, 4), hi);
+	}
+}
+
 void vconfig_header_init(struct vconfig *vc)
 {
 	unsigned int i;
@@ -194,11 +207,12 @@ void vconfig_header_init(struct vconfig *vc)
 		pin = 0;
 	vc->vcopy[PCI_INTERRUPT_PIN] = pin;
 	memcpy(vc->reset_copy, vc->vcopy, 0x40);
+	record_addresses(vc);
 }
 
 void vconfig_header_reset(struct vconfig *vc)
 {
-	(void)vc;
+	record_addresses(vc);
 }
 
 static void command_effects(struct vconfig *vc, u32 old, u32 new)
@@ -246,7 +260,7 @@ static void bar_write(struct vconfig *vc, unsigned int i,
 	unsigned int off = bar_offset(i), region = i, lo_off;
 	struct vconfig_effect e = { 0 };
 	u32 old, raw, val, lo, hi;
-	u64 before, after;
+	u64 after;
 	bool enabled;
 
 	if (!vc_ctx_reg(vc, 0, ctx, off, 4, &old, &raw))
@@ -263,20 +277,20 @@ static void bar_write(struct vconfig *vc, unsigned int i,
 	lo = vc_virt(vc, lo_off, 4);
 	hi = region < VCONFIG_NR_BARS - 1 ? vc_virt(vc, lo_off + 4, 4) : 0;
 	after = region_address(vc, region, lo, hi);
-	before = region == i ? region_address(vc, region, old, hi) :
-			       region_address(vc, region, lo, old);
 
+	/* Compared with the last address in use, a restore after sizing is no move. */
 	if (region == VCONFIG_ROM_BAR) {
 		enabled = val & PCI_ROM_ADDRESS_ENABLE;
-		if (before == after &&
+		if (after == vc->region_addr[region] &&
 		    enabled == !!(old & PCI_ROM_ADDRESS_ENABLE))
 			return;
 	} else {
 		enabled = (vc->region[region].flags & VCONFIG_REGION_IO) ?
 			  vconfig_io_enabled(vc) : vconfig_memory_enabled(vc);
-		if (before == after)
+		if (after == vc->region_addr[region])
 			return;
 	}
+	vc->region_addr[region] = after;
 	e.type = VCONFIG_EFFECT_BAR;
 	e.bar.region = region;
 	e.bar.enabled = enabled;

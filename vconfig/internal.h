@@ -103,6 +103,7 @@ struct vconfig {
 	unsigned int max_msi_vectors;
 	struct vconfig_region_desc region[VCONFIG_NR_REGIONS];
 	bool region_upper[VCONFIG_NR_BARS];	/* slot is a 64-bit upper half */
+	u64 region_addr[VCONFIG_NR_REGIONS];	/* last address reported moved to */
 
 	u8 vcopy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values */
 	u8 reset_copy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values after reset */

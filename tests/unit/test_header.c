@@ -636,6 +636,35 @@ START_TEST(test_bar_sizing_no_effect)
 }
 END_TEST
 
+/* Size, then restore the address in use: nothing moved, no effect. */
+START_TEST(test_bar_restore_after_sizing_no_effect)
+{
+	struct vconfig_effects fx;
+	struct vconfig *vc = one_bar(0, 0xfe000000, 0x4000, 0);
+	int i;
+
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xffffffff, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xfe000000, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	/* A real move after that is still reported, and so is the way back. */
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xe0000000, &fx);
+	i = fx_find(&fx, VCONFIG_EFFECT_BAR);
+	ck_assert_int_ge(i, 0);
+	ck_assert_uint_eq(fx.effect[i].bar.addr, 0xe0000000);
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xffffffff, &fx);
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xfe000000, &fx);
+	i = fx_find(&fx, VCONFIG_EFFECT_BAR);
+	ck_assert_int_ge(i, 0);
+	ck_assert_uint_eq(fx.effect[i].bar.addr, 0xfe000000);
+	/* After a reset the reset address is the one in use again. */
+	vconfig_reset(vc);
+	vwr(vc, PCI_BASE_ADDRESS_0, 4, 0xfe000000, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 START_TEST(test_bar_disabled_decode)
 {
 	struct vconfig_effects fx;
@@ -821,6 +850,7 @@ static Suite *header_suite(void)
 	tc = tcase_create("bar effects");
 	tcase_add_test(tc, test_bar_move_effect);
 	tcase_add_test(tc, test_bar_sizing_no_effect);
+	tcase_add_test(tc, test_bar_restore_after_sizing_no_effect);
 	tcase_add_test(tc, test_bar_disabled_decode);
 	tcase_add_test(tc, test_bar_mem64_upper_move);
 	tcase_add_test(tc, test_bar_io_effect_follows_io_decode);

@@ -1,0 +1,91 @@
+# Config-space fuzzing (Documentation/fuzzing.md).
+#
+#   make fuzz-smoke              build the libFuzzer targets, run each for 60 s
+#   make fuzz FUZZ_SECONDS=N     a longer campaign; the corpus grows in build-fuzz/corpus
+#   make fuzz-afl                the same targets for AFL++ (afl-clang-fast)
+#   make fuzz-replay             gcc + ASan/UBSan replay drivers (make check uses them)
+
+FUZZ_CC       ?= clang
+FUZZ_BUILD    ?= build-fuzz
+FUZZ_SECONDS  ?= 600
+FUZZ_SMOKE_SECONDS ?= 60
+FUZZ_JOBS     ?= 1
+FUZZ_TARGETS  := engine dump
+FUZZ_CORPUS_SRC ?= $(firstword $(wildcard ../shared/corpus/pciutils /work/shared/corpus/pciutils))
+AFL_CC        ?= afl-clang-fast
+AFL_BUILD     ?= build-afl
+
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_SAN)
+FUZZ_LIB_SRCS := $(ENGINE_SRCS) lib/dump.c lib/emu.c lib/fuzz-invariants.c tests/fuzz/harness.c
+# The checker and the model are not what is fuzzed: no coverage feedback
+# (it would also dominate the run time), sanitizers only.
+FUZZ_PLAIN_SRCS := lib/emu.c lib/fuzz-invariants.c tests/fuzz/harness.c
+FUZZ_LIB_OBJS := $(filter-out $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o),$(FUZZ_LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)) \
+		 $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
+FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+REPLAY_DIR    := $(BUILD)/fuzz-replay
+REPLAY_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -Itests/fuzz \
+		 -fsanitize=address,undefined -fno-sanitize-recover=all
+REPLAY_BINS   := $(FUZZ_TARGETS:%=$(REPLAY_DIR)/replay-%)
+
+.SECONDARY: $(FUZZ_LIB_OBJS)
+.PHONY: fuzz-build fuzz-seeds fuzz-smoke fuzz fuzz-afl fuzz-replay
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/plain/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -O2 -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+# Seeds: crafted hostile spaces and the shared corpus for the engine target,
+# the corpus dumps themselves for the dump target.
+$(FUZZ_BUILD)/mkseeds: tests/fuzz/mkseeds.c $(FUZZ_LIB_SRCS) include/vconfig/fuzz.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -o $@ $< $(FUZZ_LIB_SRCS)
+
+fuzz-seeds: $(FUZZ_BUILD)/mkseeds
+	@rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds/engine $(FUZZ_BUILD)/seeds/dump
+	@$(FUZZ_BUILD)/mkseeds $(FUZZ_BUILD)/seeds/engine $(wildcard $(FUZZ_CORPUS_SRC)/*)
+	@[ -z "$(FUZZ_CORPUS_SRC)" ] || cp $(FUZZ_CORPUS_SRC)/* $(FUZZ_BUILD)/seeds/dump/
+	@cp tests/fuzz/regressions/engine/* $(FUZZ_BUILD)/seeds/engine/ 2>/dev/null || true
+	@cp tests/fuzz/regressions/dump/* $(FUZZ_BUILD)/seeds/dump/ 2>/dev/null || true
+
+fuzz-smoke: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-seeds
+	@sh scripts/fuzz-campaign.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory fuzz-seeds
+	@sh scripts/fuzz-campaign.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+# AFL++: the same targets with the standalone driver as main().
+fuzz-afl:
+	@command -v $(AFL_CC) >/dev/null || { echo "fuzz-afl: $(AFL_CC) not found (apt-get install afl++)" >&2; exit 1; }
+	@mkdir -p $(AFL_BUILD)
+	for t in $(FUZZ_TARGETS); do \
+		$(AFL_CC) -std=gnu11 -g -O1 -Iinclude -Itests/fuzz -fsanitize=address,undefined \
+			-o $(AFL_BUILD)/fuzz-$$t tests/fuzz/fuzz_$$t.c tests/fuzz/replay.c \
+			$(FUZZ_LIB_SRCS) || exit 1; \
+	done
+	@echo "AFL++ targets in $(AFL_BUILD)/; run e.g.:"
+	@echo "  afl-fuzz -i $(FUZZ_BUILD)/seeds/engine -o $(AFL_BUILD)/out-engine -- $(AFL_BUILD)/fuzz-engine"
+
+$(REPLAY_DIR)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS) tests/fuzz/harness.h $(wildcard vconfig/*.h virtual-caps/*.h) \
+		include/vconfig/fuzz.h include/vconfig/emu.h include/vconfig/vconfig.h
+	@mkdir -p $(dir $@)
+	$(CC) $(REPLAY_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
+
+fuzz-replay: $(REPLAY_BINS) $(FUZZ_BUILD)/mkseeds
+
+-include $(shell find $(FUZZ_BUILD)/obj $(FUZZ_BUILD)/plain -name '*.d' 2>/dev/null)

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * Seed corpus of the engine fuzz target: every type-0 function of the
+ * lspci dumps given, and crafted hostile spaces (capability loops, bad
+ * pointers, capabilities past the end, broken extended headers, MSI-X in
+ * missing BARs or over its PBA, a 64-bit BAR in slot 5, odd BAR sizes).
+ * Each space gets a few access sequences.
+ *
+ *   mkseeds OUTDIR [DUMP...]
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vconfig/fuzz.h>
+
+static const char *outdir;
+static unsigned int nr_seeds;
+static struct vconfig_fuzz_op ops[VCONFIG_FUZZ_MAX_OPS];
+
+static void put32(u8 *c, unsigned int off, u32 v)
+{
+	c[off] = v;
+	c[off + 1] = v >> 8;
+	c[off + 2] = v >> 16;
+	c[off + 3] = v >> 24;
+}
+
+static void put16(u8 *c, unsigned int off, u16 v)
+{
+	c[off] = v;
+	c[off + 1] = v >> 8;
+}
+
+static void op(struct vconfig_fuzz_input *in, enum vconfig_fuzz_op_kind kind,
+	       unsigned int off, unsigned int size, u64 value)
+{
+	struct vconfig_fuzz_op *o;
+
+	if (in->nr_ops >= VCONFIG_FUZZ_MAX_OPS)
+		return;
+	o = &ops[in->nr_ops++];
+	o->kind = kind;
+	o->offset = off;
+	o->size = size;
+	o->value = value;
+	o->ok = true;
+}
+
+/* Accesses: every BAR sized, all ones then zeros over the space, reset. */
+static void ops_sweep(struct vconfig_fuzz_input *in, unsigned int start, u32 pattern)
+{
+	unsigned int r, off;
+
+	in->ops = ops;
+	in->nr_ops = 0;
+	for (r = 0; r < VCONFIG_NR_REGIONS; r++)
+		op(in, VCONFIG_FUZZ_SIZE_BAR, r, 0, 0);
+	for (off = start; off < start + 0x100 && off < in->cfg_size; off += 4)
+		op(in, VCONFIG_FUZZ_WRITE, off, 4, pattern);
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0x12345678);
+	op(in, VCONFIG_FUZZ_RESET, 0, 0, 0);
+	op(in, VCONFIG_FUZZ_READ, 0, 8, 0);
+}
+
+/* Accesses: byte and word writes, pokes of status, reads past the end. */
+static void ops_mixed(struct vconfig_fuzz_input *in)
+{
+	unsigned int off;
+
+	in->ops = ops;
+	in->nr_ops = 0;
+	op(in, VCONFIG_FUZZ_WRITE, PCI_COMMAND, 2, 0x0547);
+	op(in, VCONFIG_FUZZ_POKE, PCI_STATUS + 1, 0, 0xf9);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_STATUS, 2, 0x8100);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_BASE_ADDRESS_0, 4, 0xfebf0000);
+	for (off = 0x40; off < 0x100 && in->nr_ops < 100; off += 2) {
+		op(in, VCONFIG_FUZZ_WRITE, off, 2, 0xffff);
+		op(in, VCONFIG_FUZZ_WRITE, off + 1, 1, 0x00);
+	}
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0xdeadbeef);
+	op(in, VCONFIG_FUZZ_READ, in->cfg_size - 2, 4, 0);
+	op(in, VCONFIG_FUZZ_WRITE, in->cfg_size - 1, 2, 0xffff);
+	op(in, VCONFIG_FUZZ_READ, 0x3e, 6, 0);
+	op(in, VCONFIG_FUZZ_RESET, 0, 0, 0);
+}
+
+static void emit(const char *name, const struct vconfig_fuzz_input *in)
+{
+	static u8 buf[65536];
+	char path[1024];
+	long n = vconfig_fuzz_encode(in, buf, sizeof(buf));
+	FILE *f;
+
+	if (n < 0) {
+		fprintf(stderr, "mkseeds: %s does not fit\n", name);
+		exit(1);
+	}
+	snprintf(path, sizeof(path), "%s/%s", outdir, name);
+	f = fopen(path, "wb");
+	if (!f || fwrite(buf, 1, n, f) != (size_t)n || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+	nr_seeds++;
+}
+
+static void emit_all(const char *name, struct vconfig_fuzz_input *in)
+{
+	char n[512];
+
+	ops_sweep(in, 0, 0xffffffff);
+	snprintf(n, sizeof(n), "%s.ones", name);
+	emit(n, in);
+	ops_mixed(in);
+	snprintf(n, sizeof(n), "%s.mixed", name);
+	emit(n, in);
+	if (in->cfg_size == VCONFIG_CFG_SIZE_PCIE) {
+		ops_sweep(in, 0x100, 0xffffffff);
+		snprintf(n, sizeof(n), "%s.ext", name);
+		emit(n, in);
+	}
+}
+
+/* A type-0 endpoint with BAR0 (16 KiB, 64-bit) and BAR2 (I/O 32 bytes). */
+static void base(struct vconfig_fuzz_input *in, unsigned int cfg_size)
+{
+	memset(in, 0, sizeof(*in));
+	in->cfg_size = cfg_size;
+	put32(in->config, 0, 0x10d38086);
+	put16(in->config, PCI_STATUS, PCI_STATUS_CAP_LIST | PCI_STATUS_PARITY);
+	put32(in->config, PCI_CLASS_REVISION, 0x02000001);
+	put32(in->config, PCI_BASE_ADDRESS_0, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	put32(in->config, PCI_BASE_ADDRESS_2, PCI_BASE_ADDRESS_SPACE_IO);
+	in->config[PCI_CAPABILITY_LIST] = 0x40;
+	in->config[PCI_INTERRUPT_PIN] = 1;
+	in->region[0].size = 0x4000;
+	in->region[2].size = 32;
+}
+
+static void cap(struct vconfig_fuzz_input *in, unsigned int pos, u8 id, u8 next)
+{
+	in->config[pos] = id;
+	in->config[pos + 1] = next;
+}
+
+static void ext(struct vconfig_fuzz_input *in, unsigned int pos, u16 id,
+		unsigned int next)
+{
+	put32(in->config, pos, id | 1u << 16 | next << 20);
+}
+
+static void msi64(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
+{
+	cap(in, pos, PCI_CAP_ID_MSI, next);
+	put16(in->config, pos + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT |
+	      PCI_MSI_FLAGS_MASKBIT | 0x0a);
+}
+
+static void msix(struct vconfig_fuzz_input *in, unsigned int pos, u8 next,
+		 u32 table, u32 pba)
+{
+	cap(in, pos, PCI_CAP_ID_MSIX, next);
+	put16(in->config, pos + PCI_MSIX_FLAGS, 7);
+	put32(in->config, pos + PCI_MSIX_TABLE, table);
+	put32(in->config, pos + PCI_MSIX_PBA, pba);
+}
+
+static void pcie(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
+{
+	cap(in, pos, PCI_CAP_ID_EXP, next);
+	put16(in->config, pos + PCI_EXP_FLAGS, 2);
+	put32(in->config, pos + PCI_EXP_DEVCAP, PCI_EXP_DEVCAP_FLR);
+	put16(in->config, pos + PCI_EXP_DEVSTA, 0xf);
+}
+
+static void crafted(void)
+{
+	struct vconfig_fuzz_input in;
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0x40);
+	emit_all("std-self-loop", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0x50);
+	msi64(&in, 0x50, 0x70);
+	pcie(&in, 0x70, 0x50);
+	emit_all("std-loop", &in);
+
+	base(&in, 256);
+	in.config[PCI_CAPABILITY_LIST] = 0xff;
+	emit_all("std-ptr-ff", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0xff);
+	emit_all("std-next-ff", &in);
+
+	base(&in, 256);
+	in.config[PCI_CAPABILITY_LIST] = 0x20;
+	emit_all("std-ptr-low", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_VPD, 0x3c);
+	emit_all("std-next-low", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0x42);
+	emit_all("std-misaligned", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0xf4);
+	msi64(&in, 0xf4, 0xfc);
+	pcie(&in, 0xfc, 0);
+	emit_all("std-past-end", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_VNDR, 0x48);
+	in.config[0x42] = 0xf0;		/* a length running to 0x130 */
+	cap(&in, 0x48, PCI_CAP_ID_VPD, 0);
+	emit_all("std-vendor-long", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_ERR, 0x100);
+	emit_all("ext-self-loop", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_ERR, 0x148);
+	ext(&in, 0x148, PCI_EXT_CAP_ID_DSN, 0x200);
+	ext(&in, 0x200, PCI_EXT_CAP_ID_MCAST, 0x100);
+	emit_all("ext-loop", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	put32(in.config, 0x100, 0xffffffff);
+	emit_all("ext-ones-head", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_DSN, 0x200);
+	put32(in.config, 0x200, 0xffffffff);
+	emit_all("ext-ones-second", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_MCAST, 0x180);
+	ext(&in, 0x180, PCI_EXT_CAP_ID_ERR, 0xffc);
+	ext(&in, 0xffc, PCI_EXT_CAP_ID_DSN, 0x0f2);
+	emit_all("ext-hidden-head", &in);
+
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_VNDR, 0x104);
+	put32(in.config, 0x104, 0xfff00001);
+	ext(&in, 0x104, PCI_EXT_CAP_ID_ERR, 0);
+	emit_all("ext-overlap", &in);
+
+	base(&in, 256);
+	msix(&in, 0x40, 0, 3, 3 | 0x800);
+	emit_all("msix-missing-bar", &in);
+
+	base(&in, 256);
+	msix(&in, 0x40, 0, 0, 0x40);
+	emit_all("msix-over-pba", &in);
+
+	base(&in, 256);
+	msix(&in, 0x40, 0x50, 7, 6);
+	msi64(&in, 0x50, 0);
+	emit_all("msix-bir-7", &in);
+
+	base(&in, 256);
+	put32(in.config, PCI_BASE_ADDRESS_5, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	in.region[5].size = 0x1000;
+	emit_all("bar5-64bit", &in);
+
+	base(&in, 256);
+	in.region[0].size = 0x3000;
+	in.region[2].size = 24;
+	put32(in.config, PCI_ROM_ADDRESS, 0);
+	in.region[VCONFIG_ROM_BAR].size = 0x5000;
+	emit_all("bar-odd-sizes", &in);
+
+	base(&in, 256);
+	in.raw_regions = true;
+	in.region[0].flags = VCONFIG_REGION_IO;
+	in.region[1].size = 0x1000;
+	in.region[2].flags = VCONFIG_REGION_MEM64;
+	put32(in.config, PCI_BASE_ADDRESS_4, 0x6);
+	in.region[4].size = 0x100;
+	emit_all("bar-kind-mismatch", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
+	put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_MASK | 3);
+	cap(&in, 0x48, PCI_CAP_ID_VPD, 0x50);
+	cap(&in, 0x50, PCI_CAP_ID_AF, 0x58);
+	in.config[0x53] = PCI_AF_CAP_TP | PCI_AF_CAP_FLR;
+	cap(&in, 0x58, PCI_CAP_ID_VPD, 0x60);
+	msi64(&in, 0x60, 0x80);
+	cap(&in, 0x80, PCI_CAP_ID_PCIX, 0);
+	emit_all("std-actions", &in);
+
+	base(&in, 256);
+	put16(in.config, 0, 0xffff);
+	emit_all("absent", &in);
+
+	base(&in, 256);
+	in.config[PCI_HEADER_TYPE] = 1;
+	emit_all("bridge", &in);
+}
+
+static void from_dump(const char *path)
+{
+	struct vconfig_fuzz_input in;
+	struct vconfig_dump dump;
+	const char *slash = strrchr(path, '/');
+	unsigned int i;
+	char err[256], name[512];
+
+	if (vconfig_dump_load(path, &dump, err, sizeof(err))) {
+		fprintf(stderr, "mkseeds: %s\n", err);
+		return;
+	}
+	for (i = 0; i < dump.nr_dev; i++) {
+		const struct vconfig_dump_device *d = &dump.dev[i];
+
+		memset(&in, 0, sizeof(in));
+		in.cfg_size = d->cfg_size >= VCONFIG_CFG_SIZE_PCIE ?
+			      VCONFIG_CFG_SIZE_PCIE : VCONFIG_CFG_SIZE_PCI;
+		memcpy(in.config, d->config, d->cfg_size < in.cfg_size ?
+		       d->cfg_size : in.cfg_size);
+		memcpy(in.region, d->region, sizeof(in.region));
+		snprintf(name, sizeof(name), "dump-%s-%u", slash ? slash + 1 : path, i);
+		emit_all(name, &in);
+	}
+	vconfig_dump_free(&dump);
+}
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: mkseeds OUTDIR [DUMP...]\n");
+		return 2;
+	}
+	outdir = argv[1];
+	crafted();
+	for (i = 2; i < argc; i++)
+		from_dump(argv[i]);
+	printf("%u seeds in %s\n", nr_seeds, outdir);
+	return 0;
+}

@@ -46,6 +46,7 @@ int cli_parse_options(int argc, char **argv, struct cli_options *opt);
 int cmd_emu(int argc, char **argv);
 int cmd_perms(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
+int cmd_ls(int argc, char **argv);
 int cli_exec(struct cli_device *dev, const char *script);
 void cli_print_effect(const struct vconfig_effect *e);
 int cli_print_doc(void);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include "cli.h"
 
+int cmd_fuzz(int argc, char **argv);
+
 static void usage(FILE *out)
 {
 	fputs("usage: vconfig COMMAND [ARGS]\n"
@@ -25,6 +27,8 @@ static void usage(FILE *out)
 	      "      its virtual config space in lspci dump format.\n"
 	      "  ls [-s BDF] [-x|-xxx|-xxxx] [-n]\n"
 	      "      List the VFIO devices with regions, interrupts and capabilities (lsvfio).\n"
+	      "  fuzz (FILE | --vfio BDF) [--seed N] [--count M] [--actions] [--repro PATH]\n"
+	      "      Random config accesses through the layer under the fuzzing invariants.\n"
 	      "\n"
 	      "Options common to emu and perms:\n"
 	      "  --passthrough-unassigned  unassigned bytes reach hardware, as in vfio-pci\n",
@@ -52,6 +56,8 @@ int main(int argc, char **argv)
 		return cmd_snapshot(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "ls"))
 		return cmd_ls(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "fuzz"))
+		return cmd_fuzz(argc - 1, argv + 1);
 	cli_error("unknown command '%s' (try 'vconfig --help')", argv[1]);
 	return CLI_EXIT_USAGE;
 }

@@ -17,7 +17,7 @@ set -eu
 
 cd "$(dirname "$0")/../.."
 OUT=${VCONFIG_GUEST_OUT:-build/guest}
-TIMEOUT=300
+TIMEOUT=600
 SECOND=
 PHASES=
 MEM=1536

@@ -360,6 +360,9 @@ static bool vfio_vconfig_write_needs_zap(struct vfio_vconfig_device *vdev,
 	return false;
 }
 
+/* Accesses up to this size are bounced through the stack. */
+#define VFIO_VCONFIG_SMALL_ACCESS	64
+
 static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 					 const u8 *buf, size_t count,
 					 loff_t pos)
@@ -432,15 +435,18 @@ ssize_t vfio_vconfig_config_rw(struct vfio_vconfig_device *vdev,
 			       bool iswrite)
 {
 	unsigned int size = vconfig_cfg_size(vdev->vc);
+	u8 stack_buf[VFIO_VCONFIG_SMALL_ACCESS], *kbuf = stack_buf;
 	ssize_t ret;
-	u8 *kbuf;
 
 	if (pos < 0 || pos >= size || count > size - pos)
 		return -EFAULT;
 
-	kbuf = kmalloc(count, GFP_KERNEL_ACCOUNT);
-	if (!kbuf)
-		return -ENOMEM;
+	/* single registers, the common case, need no allocation */
+	if (count > sizeof(stack_buf)) {
+		kbuf = kmalloc(count, GFP_KERNEL_ACCOUNT);
+		if (!kbuf)
+			return -ENOMEM;
+	}
 
 	if (iswrite) {
 		if (copy_from_user(kbuf, buf, count))
@@ -452,6 +458,7 @@ ssize_t vfio_vconfig_config_rw(struct vfio_vconfig_device *vdev,
 		if (ret > 0 && copy_to_user(buf, kbuf, ret))
 			ret = -EFAULT;
 	}
-	kfree(kbuf);
+	if (kbuf != stack_buf)
+		kfree(kbuf);
 	return ret;
 }

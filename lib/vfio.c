@@ -131,6 +131,11 @@ struct vconfig_device {
 	struct vfio_device_info info;
 	uint64_t cfg_offset;
 	uint64_t cfg_size;
+	/* Region offsets and sizes are fixed while the device is open. */
+	unsigned int nr_regions;
+	uint64_t region_offset[VFIO_PCI_NUM_REGIONS];
+	uint64_t region_size[VFIO_PCI_NUM_REGIONS];
+	bool region_valid[VFIO_PCI_NUM_REGIONS];
 	struct mapping *mappings;
 	struct dma_entry *dma;
 	pthread_mutex_t lock;		/* mappings and dma lists */
@@ -507,6 +512,7 @@ int vconfig_device_open(const char *bdf, struct vconfig_device **out)
 	struct vfio_region_info cfg;
 	struct vconfig_device *dev, *d;
 	struct stat st;
+	unsigned int i;
 	int number, err;
 
 	*out = NULL;
@@ -578,6 +584,16 @@ int vconfig_device_open(const char *bdf, struct vconfig_device **out)
 	}
 	dev->cfg_offset = cfg.offset;
 	dev->cfg_size = cfg.size;
+	dev->nr_regions = dev->info.num_regions < VFIO_PCI_NUM_REGIONS ?
+			  dev->info.num_regions : VFIO_PCI_NUM_REGIONS;
+	for (i = 0; i < dev->nr_regions; i++) {
+		/* the VGA region, say, is absent: -EINVAL, left invalid */
+		if (query_region(dev, i, &cfg))
+			continue;
+		dev->region_offset[i] = cfg.offset;
+		dev->region_size[i] = cfg.size;
+		dev->region_valid[i] = true;
+	}
 	*out = dev;
 	return 0;
 
@@ -886,19 +902,19 @@ int vconfig_get_region_info(struct vconfig_device *dev, unsigned int index,
 static int region_io(struct vconfig_device *dev, unsigned int index, bool write,
 		     uint64_t offset, void *buf, size_t len)
 {
-	struct vfio_region_info ri;
-	char what[16];
-	int err;
+	uint64_t size;
+	char what[24];
 
-	err = query_region(dev, index, &ri);
-	if (err)
-		return fail(err, "%s: region %u info", dev->bdf, index);
-	if (offset > ri.size || len > ri.size - offset)
+	if (index >= dev->nr_regions || !dev->region_valid[index])
+		return fail_msg(-EINVAL, "%s: no region %u", dev->bdf, index);
+	size = dev->region_size[index];
+	if (offset > size || len > size - offset)
 		return fail_msg(-EINVAL, "%s: region %u: %zu bytes at 0x%llx beyond its size 0x%llx",
 				dev->bdf, index, len, (unsigned long long)offset,
-				(unsigned long long)ri.size);
+				(unsigned long long)size);
 	snprintf(what, sizeof(what), "region %u", index);
-	return transfer(dev, what, write, ri.offset + offset, buf, len, offset);
+	return transfer(dev, what, write, dev->region_offset[index] + offset, buf, len,
+			offset);
 }
 
 int vconfig_region_read(struct vconfig_device *dev, unsigned int index,

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Runtime of the userspace PCI shim (include/vconfig/linux/): what the
+ * shim's files share. Built with the shim's include root, like a driver.
+ */
+#ifndef VCONFIG_LIB_SHIM_H
+#define VCONFIG_LIB_SHIM_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include <linux/pci.h>
+#include <vconfig/libvconfig.h>
+
+#define VCSHIM_IRQ_BASE		32	/* first Linux-style IRQ number handed out */
+#define VCSHIM_MAX_IRQS		256
+#define VCSHIM_MAX_MAPS		16
+
+/* A BAR mapping made by pci_iomap(). */
+struct vcshim_map {
+	void *addr;
+	size_t len;
+	unsigned int bar;
+	u64 offset;		/* of addr in the BAR */
+	bool slow;		/* an inaccessible range served by read()/write() */
+};
+
+/* A DMA mapping: a coherent buffer or a dma_map_single() of driver memory. */
+struct vcshim_dma {
+	struct vcshim_dma *next;
+	struct vconfig_dma_buffer *buf;		/* dma_alloc_coherent() */
+	void *vaddr;				/* what the driver was given */
+	dma_addr_t handle;
+	uint64_t iova;				/* start of the mapped pages */
+	size_t len;
+};
+
+struct vcshim_pci {
+	struct pci_dev pdev;
+	struct pci_bus bus;
+	struct vconfig_device *vdev;
+	bool action_mode;		/* vfio-vconfig's config-action mode is on */
+	struct vcshim_map maps[VCSHIM_MAX_MAPS];
+	struct vcshim_dma *dma;
+	pthread_mutex_t dma_lock;
+	int irq_index;			/* VFIO index of the vectors, -1 when none */
+	unsigned int nr_vectors;
+	unsigned int vector_irqs[VCSHIM_MAX_IRQS];
+	unsigned int intx_irq;		/* 0 without an interrupt pin */
+	struct vcshim_pci *next;
+};
+
+static inline struct vcshim_pci *vcshim_of(const struct pci_dev *pdev)
+{
+	return pdev->dev.vcshim;
+}
+
+/* shim.c */
+extern bool vcshim_verbose;
+void vcshim_log(const char *level, const char *fmt, ...) __printf(2, 3);
+
+/* shim_pci.c */
+struct vcshim_pci *vcshim_pci_open(const char *bdf);
+int vcshim_pci_attach(struct vcshim_pci *sp);
+void vcshim_pci_close(struct vcshim_pci *sp);
+void vcshim_pci_unmap_all(struct vcshim_pci *sp);
+
+/* shim_irq.c */
+int vcshim_irq_create(struct vcshim_pci *sp, int index, unsigned int vector,
+		      bool with_eventfd);
+void vcshim_irq_destroy(unsigned int irq);
+int vcshim_irq_eventfd(unsigned int irq);
+void vcshim_irq_release_device(struct vcshim_pci *sp);
+
+/* shim_dma.c */
+void vcshim_dma_release_device(struct vcshim_pci *sp);
+
+#endif /* VCONFIG_LIB_SHIM_H */

@@ -9,7 +9,7 @@
 NESTED_NVME=0000:02:00.0
 NESTED_E1000E=0000:00:06.0
 NESTED_MAC=52:54:00:12:34:52
-NESTED_TIMEOUT=360
+NESTED_TIMEOUT=420
 
 nested_driver() { # bdf: the driver /tmp/bound has for it, if any
 	awk -v bdf="$1" '$2 == bdf { print $1 }' /tmp/bound

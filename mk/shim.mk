@@ -32,3 +32,6 @@ $(EDU_STATIC): drivers/edu/edu.c $(LIBVCONFIG)
 
 edu-module:
 	@sh scripts/build-edu-module.sh "$(KDIR)" "$(BUILD)/edu-kmod"
+
+# The shim's unit test includes the shim's headers as a driver does.
+$(BUILD)/tests/test_shim: CPPFLAGS += -Iinclude/vconfig

@@ -22,12 +22,13 @@ mkdir -p "$ROOT/bin" "$ROOT/lib/modules" "$ROOT/dev" "$ROOT/proc" "$ROOT/sys" \
 	"$ROOT/tmp" "$OUT/bin"
 
 # newer TARGET SOURCE...: true when TARGET is missing or older than a source.
+# (sh has no local variables: the loop variable must not be one a caller uses)
 newer() {
 	target=$1
 	shift
 	[ -e "$target" ] || return 0
-	for src in "$@"; do
-		[ "$src" -nt "$target" ] && return 0
+	for newer_dep in "$@"; do
+		[ "$newer_dep" -nt "$target" ] && return 0
 	done
 	return 1
 }

@@ -400,9 +400,12 @@ static int enable_vectors(struct vcshim_pci *sp, int index, unsigned int nvec,
 	sp->irq_index = index;
 	sp->nr_vectors = nvec;
 	dev->irq = sp->vector_irqs[0];
-	dev_dbg(&dev->dev, "%s: %u vector(s) enabled by a config write at %#x%s\n",
-		index == VFIO_PCI_MSI_IRQ_INDEX ? "MSI" : "MSI-X", nvec, ctrl_pos,
-		sp->action_mode ? " (config-action mode)" : "");
+	if (sp->action_mode)
+		dev_dbg(&dev->dev, "%s: %u vector(s) enabled by a config write at %#x (config-action mode)\n",
+			index == VFIO_PCI_MSI_IRQ_INDEX ? "MSI" : "MSI-X", nvec, ctrl_pos);
+	else
+		dev_dbg(&dev->dev, "%s: %u vector(s) enabled by VFIO_DEVICE_SET_IRQS\n",
+			index == VFIO_PCI_MSI_IRQ_INDEX ? "MSI" : "MSI-X", nvec);
 	return nvec;
 }
 

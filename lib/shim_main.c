@@ -78,7 +78,10 @@ static int set_param(const char *arg)
 			return 0;
 		}
 		if (!strcmp(p->type, "bool")) {
-			*(bool *)p->var = strchr("yY1", val[0]) && val[0];
+			/* what the kernel's kstrtobool() takes */
+			if (!val[0] || !strchr("yY1nN0", val[0]))
+				return -EINVAL;
+			*(bool *)p->var = strchr("yY1", val[0]) != NULL;
 			return 0;
 		}
 		errno = 0;

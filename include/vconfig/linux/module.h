@@ -31,12 +31,6 @@ static void __attribute__((constructor)) vcshim_module_exit_##fn(void)	\
 	vcshim_set_module_exit(fn);					\
 }
 
-#define VCSHIM_CONCAT_(a, b)	a##b
-#define VCSHIM_CONCAT(a, b)	VCSHIM_CONCAT_(a, b)
-#define VCSHIM_MODINFO(tag, info)					\
-	static const char VCSHIM_CONCAT(vcshim_modinfo_, __COUNTER__)[]	\
-	__attribute__((used, section("vcshim_modinfo"), aligned(1))) = #tag "=" info
-
 #define MODULE_LICENSE(l)	VCSHIM_MODINFO(license, l)
 #define MODULE_AUTHOR(a)	VCSHIM_MODINFO(author, a)
 #define MODULE_DESCRIPTION(d)	VCSHIM_MODINFO(description, d)

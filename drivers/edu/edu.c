@@ -53,6 +53,10 @@
 
 static const u32 edu_factorial_inputs[] = { 5, 10, 12 };
 
+static bool use_msi = true;
+module_param(use_msi, bool, 0444);
+MODULE_PARM_DESC(use_msi, "Interrupt by MSI (default) or, when off, by INTx");
+
 struct edu {
 	struct pci_dev *pdev;
 	void __iomem *mmio;
@@ -257,7 +261,8 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret)
 		goto unmap;
 
-	ret = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_LEGACY);
+	ret = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_LEGACY |
+				    (use_msi ? PCI_IRQ_MSI : 0));
 	if (ret < 0)
 		goto unmap;
 	edu->irq = pci_irq_vector(pdev, 0);

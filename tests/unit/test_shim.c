@@ -110,7 +110,7 @@ END_TEST
 
 static DEFINE_SPINLOCK(lock);
 static DEFINE_MUTEX(mutex);
-static long plain_counter;
+static long spin_counter, mutex_counter;
 static atomic_t counter = ATOMIC_INIT(0);
 
 static void *count(void *arg)
@@ -121,10 +121,10 @@ static void *count(void *arg)
 	(void)arg;
 	for (i = 0; i < 10000; i++) {
 		spin_lock_irqsave(&lock, flags);
-		plain_counter++;
+		spin_counter++;
 		spin_unlock_irqrestore(&lock, flags);
 		mutex_lock(&mutex);
-		plain_counter++;
+		mutex_counter++;
 		mutex_unlock(&mutex);
 		atomic_inc(&counter);
 	}
@@ -140,7 +140,8 @@ START_TEST(locks_and_atomics)
 		pthread_create(&t[i], NULL, count, NULL);
 	for (i = 0; i < 4; i++)
 		pthread_join(t[i], NULL);
-	ck_assert_int_eq(plain_counter, 80000);
+	ck_assert_int_eq(spin_counter, 40000);
+	ck_assert_int_eq(mutex_counter, 40000);
 	ck_assert_int_eq(atomic_read(&counter), 40000);
 	ck_assert(!atomic_dec_and_test(&counter));
 }

@@ -94,8 +94,6 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 		.cfg_size = pdev->cfg_size > PCI_CFG_SPACE_SIZE ?
 			    VCONFIG_CFG_SIZE_PCIE : VCONFIG_CFG_SIZE_PCI,
 		.max_msi_vectors = VFIO_VCONFIG_MAX_MSI,
-		/* vfio-pci lets unassigned bytes through to hardware */
-		.flags = VCONFIG_F_UNASSIGNED_PASSTHROUGH,
 	};
 	int bar, ret;
 
@@ -105,6 +103,8 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 				     &cfg.region[VCONFIG_ROM_BAR]);
 	if (!pdev->irq)
 		cfg.flags |= VCONFIG_F_NO_INTX;
+	if (vfio_vconfig_unassigned_passthrough)
+		cfg.flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
 
 	ret = vconfig_create(&cfg, &vdev->vc);
 	if (ret)

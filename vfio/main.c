@@ -22,6 +22,17 @@ static bool msix_mmap = true;
 module_param(msix_mmap, bool, 0444);
 MODULE_PARM_DESC(msix_mmap, "Let userspace mmap the MSI-X table pages and report MSIX_MAPPABLE, as vfio-pci does (default: 1; 0 keeps the table pages out of mmap with a sparse-mmap capability)");
 
+/*
+ * Unassigned config bytes (no capability claims them) are read-only in the
+ * standard space and read as zero in the extended space. Some devices keep
+ * vendor registers there without a capability; this lets them through to
+ * hardware for reads and writes, as vfio-pci does.
+ */
+bool vfio_vconfig_unassigned_passthrough;
+module_param_named(unassigned_passthrough, vfio_vconfig_unassigned_passthrough,
+		   bool, 0444);
+MODULE_PARM_DESC(unassigned_passthrough, "Pass config bytes no capability claims through to hardware, as vfio-pci does (default: 0, standard-space ones read-only, extended-space ones read as zero)");
+
 static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 {
 	struct pci_dev *pdev = vdev->pdev;

@@ -139,6 +139,8 @@ to_vconfig_dev(struct vfio_device *core)
 }
 
 /* config.c */
+extern bool vfio_vconfig_unassigned_passthrough;
+
 int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_engine_destroy(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_engine_check(struct vfio_vconfig_device *vdev);

@@ -3,17 +3,17 @@
  * Power Management. State changes become effects; the front-end moves the
  * function through the PCI core and resets the engine after a D3hot->D0
  * transition that resets it. PME cannot reach the user, so PME support,
- * PME_En and PME_Status are virtual.
+ * PME_En and PME_Status are virtual and read as 0.
  */
 #include "caps.h"
 
 static const struct vconfig_field pm_fields[] = {
 	{ PCI_PM_PMC, 2, PCI_PM_CAP_PME_MASK, 0, 0,
 	  (u16)~PCI_PM_CAP_PME_MASK, "PMC" },
+	/* PME cannot reach the user: PME_En and PME_Status read as 0, as in vfio-pci. */
 	{ PCI_PM_CTRL, 2,
 	  PCI_PM_CTRL_STATE_MASK | PCI_PM_CTRL_PME_ENABLE | PCI_PM_CTRL_PME_STATUS,
-	  PCI_PM_CTRL_STATE_MASK | PCI_PM_CTRL_PME_ENABLE |
-	  PCI_PM_CTRL_PME_STATUS | PCI_PM_CTRL_DATA_SEL_MASK,
+	  PCI_PM_CTRL_STATE_MASK | PCI_PM_CTRL_DATA_SEL_MASK,
 	  PCI_PM_CTRL_PME_STATUS,
 	  PCI_PM_CTRL_NO_SOFT_RESET | PCI_PM_CTRL_DATA_SCALE_MASK, "PMCSR" },
 	{ PCI_PM_PPB_EXTENSIONS, 1, 0, 0, 0, 0xff, "PMCSR_BSE" },

@@ -85,9 +85,44 @@ static const char *owner_name(const struct owner *o, char *buf, size_t len)
 }
 
 /*
+ * Length of a capability the test devices carry, by the specification; 0
+ * when unknown (the capability then runs to the next one).
+ */
+static unsigned int spec_length(const uint8_t *cfg, const struct owner *o)
+{
+	uint16_t flags;
+
+	if (o->kind == OWN_ECAP) {
+		switch (o->id) {
+		case PCI_EXT_CAP_ID_ERR:
+			return 0x48;
+		case PCI_EXT_CAP_ID_DSN:
+			return PCI_EXT_CAP_DSN_SIZEOF;
+		default:
+			return 0;
+		}
+	}
+	memcpy(&flags, cfg + o->start + 2, 2);
+	switch (o->id) {
+	case PCI_CAP_ID_PM:
+		return PCI_PM_SIZEOF;
+	case PCI_CAP_ID_MSIX:
+		return PCI_CAP_MSIX_SIZEOF;
+	case PCI_CAP_ID_MSI:
+		return ((flags & PCI_MSI_FLAGS_64BIT) ? 14 : 10) +
+		       ((flags & PCI_MSI_FLAGS_MASKBIT) ? 10 : 0);
+	case PCI_CAP_ID_EXP:
+		return (flags & PCI_EXP_FLAGS_VERS) >= 2 ? 0x3c : 0x14;
+	default:
+		return 0;
+	}
+}
+
+/*
  * Assign each byte of the hardware config space to its owner. A capability
- * ends where the next one (in address order) begins or at the end of its
- * space; the diff only needs the start of each owner.
+ * ends where its specification says, where the next one (in address order)
+ * begins, or at the end of its space; bytes after it belong to nobody
+ * (owner start 0, so unassigned offsets are absolute).
  */
 static void build_owners(const uint8_t *cfg, size_t size, struct owner *map)
 {
@@ -120,10 +155,13 @@ static void build_owners(const uint8_t *cfg, size_t size, struct owner *map)
 	}
 	for (i = 0; i < n; i++) {
 		unsigned int end = starts[i].start < 0x100 ? 0x100 : size, j;
+		unsigned int len = spec_length(cfg, &starts[i]);
 
 		for (j = 0; j < n; j++)
 			if (starts[j].start > starts[i].start && starts[j].start < end)
 				end = starts[j].start;
+		if (len && starts[i].start + len < end)
+			end = starts[i].start + len;
 		for (pos = starts[i].start; pos < end; pos++)
 			map[pos] = starts[i];
 	}
@@ -168,6 +206,8 @@ static const struct allowed allowed_config[] = {
 	{ OWN_HDR, 0, PCI_INTERRUPT_LINE, 1, 0xff, "interrupt-line", NULL, false },
 	/* QEMU derives the e1000e serial number from its MAC address */
 	{ OWN_ECAP, PCI_EXT_CAP_ID_DSN, 4, 8, 0xff, "device-serial", "e1000e", false },
+	/* extended space no capability claims reads as zero through vfio-vconfig */
+	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "unassigned-extended-zero", NULL, false },
 };
 
 /* Bits one driver lets a user change and the other does not. */
@@ -177,8 +217,9 @@ static const struct allowed allowed_perm[] = {
 	  PCI_MSI_FLAGS_QMASK | PCI_MSI_FLAGS_64BIT, "msi-control-read-only", NULL, false },
 	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_ADDRESS_LO, 1, 0x03, "msi-address-aligned",
 	  NULL, false },
-	{ OWN_CAP, PCI_CAP_ID_PM, PCI_PM_CTRL + 1, 1, PCI_PM_CTRL_PME_ENABLE >> 8,
-	  "pme-enable-writable", NULL, true },
+	/* bytes no capability claims: vfio-pci passes writes to hardware */
+	{ OWN_NONE, 0, 0x40, 0xc0, 0xff, "unassigned-read-only", NULL, false },
+	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "unassigned-extended-zero", NULL, false },
 };
 
 /*

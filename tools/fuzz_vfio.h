@@ -6,11 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct vconfig_device;
+
 struct fuzz_vfio {
-	int container;
-	int group;
-	int fd;
-	unsigned long long cfg_offset;	/* of the config region in the device fd */
+	struct vconfig_device *dev;
 	unsigned int cfg_size;		/* 256 or 4096 */
 	bool can_reset;
 };

@@ -121,6 +121,10 @@ static void doc_cap(const struct vconfig_cap_desc *d)
 	       d->extended ? "extended" : "standard", d->id);
 	if (d->doc)
 		printf("%s\n\n", d->doc);
+	if (d->fixed_length)
+		printf("Length: %u bytes. ", d->fixed_length);
+	else
+		printf("Length: read from the capability. ");
 	if (d->extended)
 		printf("Header: ID and version invariant, next pointer virtual.\n\n");
 	else

@@ -58,15 +58,17 @@ bool vc_ctx_reg(struct vconfig *vc, unsigned int base,
 		unsigned int size, u32 *old, u32 *new);
 
 /*
- * A capability family. @length returns the byte length of the instance at
- * @pos as the specification defines it (before clamping), or 0 when the
- * instance is malformed and must be hidden. @select returns a bitmask of
- * @layouts that apply to the instance (NULL: all).
+ * A capability family. @fixed_length is the byte length of every instance;
+ * for variable ones, @length returns the length of the instance at @pos as
+ * the specification defines it (before clamping), or 0 when the instance is
+ * malformed and must be hidden. @select returns a bitmask of @layouts that
+ * apply to the instance (NULL: all).
  */
 struct vconfig_cap_desc {
 	u16 id;
 	bool extended;
 	const char *name;
+	u16 fixed_length;
 	unsigned int (*length)(struct vconfig *vc, unsigned int pos);
 	const struct vconfig_layout *layouts;
 	unsigned int nr_layouts;

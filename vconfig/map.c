@@ -191,7 +191,7 @@ static void size_caps(struct vconfig *vc)
 
 		d = vconfig_find_cap_desc(cap->id, cap->extended);
 		if (d)
-			len = d->length(vc, cap->pos);
+			len = d->length ? d->length(vc, cap->pos) : d->fixed_length;
 		else
 			len = vconfig_hidden_cap_length(vc, cap->id,
 							cap->extended, cap->pos);

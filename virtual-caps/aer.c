@@ -40,13 +40,11 @@ static const struct vconfig_layout aer_layouts[] = {
 };
 
 /* Through the TLP Prefix Log; a function's root-port registers read as logged. */
-VCONFIG_FIXED_LENGTH(aer_length, 0x48)
-
 const struct vconfig_cap_desc vconfig_ecap_aer = {
 	.id = PCI_EXT_CAP_ID_ERR,
 	.extended = true,
 	.name = "Advanced Error Reporting",
-	.length = aer_length,
+	.fixed_length = 0x48,
 	.layouts = aer_layouts,
 	.nr_layouts = ARRAY_SIZE(aer_layouts),
 	.doc = "Status RW1C to hardware, masks/severity writable, logs read-only.",

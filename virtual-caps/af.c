@@ -16,8 +16,6 @@ static const struct vconfig_layout af_layouts[] = {
 	VCONFIG_LAYOUT(NULL, af_fields),
 };
 
-VCONFIG_FIXED_LENGTH(af_length, PCI_CAP_AF_SIZEOF)
-
 static void af_write(struct vconfig *vc, struct vconfig_cap *cap,
 		     const struct vconfig_write_ctx *ctx)
 {
@@ -36,7 +34,7 @@ static void af_write(struct vconfig *vc, struct vconfig_cap *cap,
 const struct vconfig_cap_desc vconfig_cap_af = {
 	.id = PCI_CAP_ID_AF,
 	.name = "Advanced Features",
-	.length = af_length,
+	.fixed_length = PCI_CAP_AF_SIZEOF,
 	.layouts = af_layouts,
 	.nr_layouts = ARRAY_SIZE(af_layouts),
 	.write = af_write,

@@ -42,13 +42,4 @@ extern const struct vconfig_cap_desc vconfig_ecap_dvsec;
 #define VCONFIG_INVARIANT(off, size, name) \
 	{ off, size, 0, 0, 0, (u32)((1ull << (8 * (size))) - 1), name }
 
-/* Fixed-length helper for descriptors. */
-#define VCONFIG_FIXED_LENGTH(fn, len)					\
-static unsigned int fn(struct vconfig *vc, unsigned int pos)		\
-{									\
-	(void)vc;							\
-	(void)pos;							\
-	return len;							\
-}
-
 #endif /* VCONFIG_CAPS_H */

@@ -19,8 +19,6 @@ static const struct vconfig_layout msix_layouts[] = {
 	VCONFIG_LAYOUT(NULL, msix_fields),
 };
 
-VCONFIG_FIXED_LENGTH(msix_length, PCI_CAP_MSIX_SIZEOF)
-
 /* The user starts with MSI-X disabled and unmasked, as after a reset. */
 static void msix_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
@@ -44,7 +42,7 @@ static void msix_write(struct vconfig *vc, struct vconfig_cap *cap,
 const struct vconfig_cap_desc vconfig_cap_msix = {
 	.id = PCI_CAP_ID_MSIX,
 	.name = "MSI-X",
-	.length = msix_length,
+	.fixed_length = PCI_CAP_MSIX_SIZEOF,
 	.layouts = msix_layouts,
 	.nr_layouts = ARRAY_SIZE(msix_layouts),
 	.init = msix_init,

@@ -7,7 +7,7 @@
  */
 #include "caps.h"
 
-#define PASSTHROUGH_CAP(_sym, _id, _name, _length, _fields, _doc)	\
+#define PASSTHROUGH_CAP(_sym, _id, _name, _length, _fixed, _fields, _doc) \
 static const struct vconfig_layout _sym##_layouts[] = {			\
 	VCONFIG_LAYOUT(NULL, _fields),					\
 };									\
@@ -16,6 +16,7 @@ const struct vconfig_cap_desc _sym = {					\
 	.extended = true,						\
 	.name = _name,							\
 	.length = _length,						\
+	.fixed_length = _fixed,						\
 	.layouts = _sym##_layouts,					\
 	.nr_layouts = ARRAY_SIZE(_sym##_layouts),			\
 	.doc = _doc,							\
@@ -26,9 +27,8 @@ static const struct vconfig_field dsn_fields[] = {
 	VCONFIG_INVARIANT(0x04, 4, "Serial Number (low)"),
 	VCONFIG_INVARIANT(0x08, 4, "Serial Number (high)"),
 };
-VCONFIG_FIXED_LENGTH(dsn_length, PCI_EXT_CAP_DSN_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_dsn, PCI_EXT_CAP_ID_DSN, "Device Serial Number",
-		dsn_length, dsn_fields, "Read-only, invariant.");
+		NULL, PCI_EXT_CAP_DSN_SIZEOF, dsn_fields, "Read-only, invariant.");
 
 /* Access Control Services: 8 bytes plus the egress control vector. */
 static const struct vconfig_field acs_fields[] = {
@@ -47,63 +47,56 @@ static unsigned int acs_length(struct vconfig *vc, unsigned int pos)
 	return 8 + 4 * ((bits + 31) / 32);
 }
 PASSTHROUGH_CAP(vconfig_ecap_acs, PCI_EXT_CAP_ID_ACS, "Access Control Services",
-		acs_length, acs_fields, "Read-only; the host owns ACS.");
+		acs_length, 0, acs_fields, "Read-only; the host owns ACS.");
 
 /* Alternative Routing-ID Interpretation */
 static const struct vconfig_field ari_fields[] = {
 	VCONFIG_INVARIANT(PCI_ARI_CAP, 2, "ARI Capability"),
 };
-VCONFIG_FIXED_LENGTH(ari_length, PCI_EXT_CAP_ARI_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_ari, PCI_EXT_CAP_ID_ARI, "ARI",
-		ari_length, ari_fields, "Read-only.");
+		NULL, PCI_EXT_CAP_ARI_SIZEOF, ari_fields, "Read-only.");
 
 /* Address Translation Services */
 static const struct vconfig_field ats_fields[] = {
 	VCONFIG_INVARIANT(PCI_ATS_CAP, 2, "ATS Capability"),
 };
-VCONFIG_FIXED_LENGTH(ats_length, PCI_EXT_CAP_ATS_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_ats, PCI_EXT_CAP_ID_ATS, "ATS",
-		ats_length, ats_fields, "Read-only; the host IOMMU owns ATS.");
+		NULL, PCI_EXT_CAP_ATS_SIZEOF, ats_fields, "Read-only; the host IOMMU owns ATS.");
 
 /* Single Root I/O Virtualization: never writable, VFs are the host's. */
 static const struct vconfig_field sriov_fields[] = {
 	VCONFIG_INVARIANT(PCI_SRIOV_CAP, 4, "SR-IOV Capabilities"),
 };
-VCONFIG_FIXED_LENGTH(sriov_length, PCI_EXT_CAP_SRIOV_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_sriov, PCI_EXT_CAP_ID_SRIOV, "SR-IOV",
-		sriov_length, sriov_fields, "Read-only; never writable.");
+		NULL, PCI_EXT_CAP_SRIOV_SIZEOF, sriov_fields, "Read-only; never writable.");
 
 /* Latency Tolerance Reporting */
 static const struct vconfig_field ltr_fields[] = {
 	{ PCI_LTR_MAX_SNOOP_LAT, 2, 0, 0, 0, 0, "Max Snoop Latency" },
 };
-VCONFIG_FIXED_LENGTH(ltr_length, PCI_EXT_CAP_LTR_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_ltr, PCI_EXT_CAP_ID_LTR, "LTR",
-		ltr_length, ltr_fields, "Read-only.");
+		NULL, PCI_EXT_CAP_LTR_SIZEOF, ltr_fields, "Read-only.");
 
 /* L1 PM Substates */
 static const struct vconfig_field l1ss_fields[] = {
 	VCONFIG_INVARIANT(PCI_L1SS_CAP, 4, "L1 PM Substates Capabilities"),
 };
-VCONFIG_FIXED_LENGTH(l1ss_length, 0x10)
 PASSTHROUGH_CAP(vconfig_ecap_l1ss, PCI_EXT_CAP_ID_L1SS, "L1 PM Substates",
-		l1ss_length, l1ss_fields, "Read-only.");
+		NULL, 0x10, l1ss_fields, "Read-only.");
 
 /* Process Address Space ID */
 static const struct vconfig_field pasid_fields[] = {
 	VCONFIG_INVARIANT(PCI_PASID_CAP, 2, "PASID Capability"),
 };
-VCONFIG_FIXED_LENGTH(pasid_length, PCI_EXT_CAP_PASID_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_pasid, PCI_EXT_CAP_ID_PASID, "PASID",
-		pasid_length, pasid_fields, "Read-only.");
+		NULL, PCI_EXT_CAP_PASID_SIZEOF, pasid_fields, "Read-only.");
 
 /* Page Request Interface */
 static const struct vconfig_field pri_fields[] = {
 	VCONFIG_INVARIANT(PCI_PRI_MAX_REQ, 4, "Outstanding Page Request Capacity"),
 };
-VCONFIG_FIXED_LENGTH(pri_length, PCI_EXT_CAP_PRI_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_pri, PCI_EXT_CAP_ID_PRI, "PRI",
-		pri_length, pri_fields, "Read-only.");
+		NULL, PCI_EXT_CAP_PRI_SIZEOF, pri_fields, "Read-only.");
 
 /* Resizable BAR: 4 bytes plus 8 per resizable BAR. */
 static const struct vconfig_field rebar_fields[] = {
@@ -120,15 +113,14 @@ static unsigned int rebar_length(struct vconfig *vc, unsigned int pos)
 	return 4 + 8 * nbar;
 }
 PASSTHROUGH_CAP(vconfig_ecap_rebar, PCI_EXT_CAP_ID_REBAR, "Resizable BAR",
-		rebar_length, rebar_fields, "Read-only; BAR sizes are the host's.");
+		rebar_length, 0, rebar_fields, "Read-only; BAR sizes are the host's.");
 
 /* Precision Time Measurement */
 static const struct vconfig_field ptm_fields[] = {
 	VCONFIG_INVARIANT(PCI_PTM_CAP, 4, "PTM Capability"),
 };
-VCONFIG_FIXED_LENGTH(ptm_length, 0x0c)
 PASSTHROUGH_CAP(vconfig_ecap_ptm, PCI_EXT_CAP_ID_PTM, "PTM",
-		ptm_length, ptm_fields, "Read-only.");
+		NULL, 0x0c, ptm_fields, "Read-only.");
 
 /* TLP Processing Hints: 12 bytes plus the ST table when it lives here. */
 static const struct vconfig_field tph_fields[] = {
@@ -145,7 +137,7 @@ static unsigned int tph_length(struct vconfig *vc, unsigned int pos)
 	return PCI_TPH_BASE_SIZEOF + ((2 * entries + 3) & ~3u);
 }
 PASSTHROUGH_CAP(vconfig_ecap_tph, PCI_EXT_CAP_ID_TPH, "TPH Requester",
-		tph_length, tph_fields, "Read-only.");
+		tph_length, 0, tph_fields, "Read-only.");
 
 /*
  * Virtual Channel: the base registers, one resource per VC, and the VC and
@@ -179,9 +171,9 @@ static unsigned int vc_length(struct vconfig *vc, unsigned int pos)
 	return len;
 }
 PASSTHROUGH_CAP(vconfig_ecap_vc, PCI_EXT_CAP_ID_VC, "Virtual Channel",
-		vc_length, vc_fields, "Read-only.");
+		vc_length, 0, vc_fields, "Read-only.");
 PASSTHROUGH_CAP(vconfig_ecap_vc9, PCI_EXT_CAP_ID_VC9, "Virtual Channel (MFVC)",
-		vc_length, vc_fields, "Read-only.");
+		vc_length, 0, vc_fields, "Read-only.");
 
 /* Power Budgeting: the Data Select register is the only writable one. */
 static const struct vconfig_field pwr_fields[] = {
@@ -189,6 +181,5 @@ static const struct vconfig_field pwr_fields[] = {
 	{ PCI_PWR_DATA, 4, 0, 0, 0, 0, "Data" },
 	VCONFIG_INVARIANT(PCI_PWR_CAP, 4, "Power Budget Capability"),
 };
-VCONFIG_FIXED_LENGTH(pwr_length, PCI_EXT_CAP_PWR_SIZEOF)
 PASSTHROUGH_CAP(vconfig_ecap_pwr, PCI_EXT_CAP_ID_PWR, "Power Budgeting",
-		pwr_length, pwr_fields, "Data Select writable; the rest read-only.");
+		NULL, PCI_EXT_CAP_PWR_SIZEOF, pwr_fields, "Data Select writable; the rest read-only.");

@@ -24,8 +24,6 @@ static const struct vconfig_layout pm_layouts[] = {
 	VCONFIG_LAYOUT(NULL, pm_fields),
 };
 
-VCONFIG_FIXED_LENGTH(pm_length, PCI_PM_SIZEOF)
-
 static void pm_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
 	u32 ctrl = vc_hw_cached(vc, cap->pos + PCI_PM_CTRL, 2);
@@ -80,7 +78,7 @@ static void pm_write(struct vconfig *vc, struct vconfig_cap *cap,
 const struct vconfig_cap_desc vconfig_cap_pm = {
 	.id = PCI_CAP_ID_PM,
 	.name = "Power Management",
-	.length = pm_length,
+	.fixed_length = PCI_PM_SIZEOF,
 	.layouts = pm_layouts,
 	.nr_layouts = ARRAY_SIZE(pm_layouts),
 	.init = pm_init,

@@ -16,8 +16,6 @@ static const struct vconfig_layout vpd_layouts[] = {
 	VCONFIG_LAYOUT(NULL, vpd_fields),
 };
 
-VCONFIG_FIXED_LENGTH(vpd_length, PCI_CAP_VPD_SIZEOF)
-
 static void vpd_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
 	vc_set_reset(vc, cap->pos + PCI_VPD_ADDR, 2, 0);
@@ -46,7 +44,7 @@ static void vpd_write(struct vconfig *vc, struct vconfig_cap *cap,
 const struct vconfig_cap_desc vconfig_cap_vpd = {
 	.id = PCI_CAP_ID_VPD,
 	.name = "Vital Product Data",
-	.length = vpd_length,
+	.fixed_length = PCI_CAP_VPD_SIZEOF,
 	.layouts = vpd_layouts,
 	.nr_layouts = ARRAY_SIZE(vpd_layouts),
 	.init = vpd_init,

@@ -57,7 +57,9 @@ static void vfio_vconfig_send_intx(void *opaque, void *unused)
 	struct vfio_vconfig_device *vdev = opaque;
 	struct eventfd_ctx *trigger = READ_ONCE(vdev->intx_trigger);
 
-	if (likely(vdev->irq_type == VFIO_PCI_INTX_IRQ_INDEX && trigger))
+	/* as vfio-pci: nothing reaches the user while INTx-disable is set */
+	if (likely(vdev->irq_type == VFIO_PCI_INTX_IRQ_INDEX &&
+		   !vdev->virq_disabled && trigger))
 		vfio_vconfig_eventfd_signal(trigger);
 }
 

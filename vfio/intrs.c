@@ -882,13 +882,14 @@ static int vfio_vconfig_set_single_trigger(struct eventfd_ctx **ctx,
 	s32 fd;
 
 	if (flags & VFIO_IRQ_SET_DATA_NONE) {
-		if (*ctx) {
-			if (count) {
-				vfio_vconfig_eventfd_signal(*ctx);
-			} else {
-				eventfd_ctx_put(*ctx);
-				*ctx = NULL;
-			}
+		/* as vfio-pci: loopback or release without an eventfd is -EINVAL */
+		if (!*ctx)
+			return -EINVAL;
+		if (count) {
+			vfio_vconfig_eventfd_signal(*ctx);
+		} else {
+			eventfd_ctx_put(*ctx);
+			*ctx = NULL;
 		}
 		return 0;
 	}

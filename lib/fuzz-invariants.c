@@ -65,6 +65,89 @@ static int read_space(struct vconfig_fuzz_checker *ck, u8 *buf)
 	return ck->s.access.read(ck->s.access.priv, 0, ck->cfg_size, buf);
 }
 
+/* ---- the bytes a step checks ---- */
+
+static unsigned int nr_checked(const struct vconfig_fuzz_checker *ck)
+{
+	return ck->all ? ck->cfg_size : ck->nr_dirty;
+}
+
+static unsigned int checked_byte(const struct vconfig_fuzz_checker *ck,
+				 unsigned int i)
+{
+	return ck->all ? i : ck->dirty_list[i];
+}
+
+static void mark(struct vconfig_fuzz_checker *ck, unsigned int off,
+		 unsigned int len)
+{
+	unsigned int b;
+
+	for (b = off; b < off + len && b < ck->cfg_size; b++) {
+		if (ck->dirty[b])
+			continue;
+		ck->dirty[b] = 1;
+		ck->dirty_list[ck->nr_dirty++] = b;
+	}
+}
+
+static void mark_changed(struct vconfig_fuzz_checker *ck, const u8 *now,
+			 const u8 *seen)
+{
+	unsigned int b;
+
+	if (!memcmp(now, seen, ck->cfg_size))
+		return;
+	for (b = 0; b < ck->cfg_size; b++)
+		if (now[b] != seen[b])
+			mark(ck, b, 1);
+}
+
+static void clear_dirty(struct vconfig_fuzz_checker *ck)
+{
+	unsigned int i;
+
+	for (i = 0; i < ck->nr_dirty; i++)
+		ck->dirty[ck->dirty_list[i]] = 0;
+	ck->nr_dirty = 0;
+}
+
+/*
+ * The space after a step that accessed [@off, @off + @len), into @now:
+ * read whole on a sweep (every step when not incremental); otherwise only
+ * the bytes the step can have changed are read and the rest is the last
+ * view. A read through the engine depends only on the hardware byte and
+ * the virtual copy, so a byte neither the step nor the hardware nor the
+ * engine's virtual copy changed reads as before; the sweeps verify that.
+ */
+static int refresh(struct vconfig_fuzz_checker *ck, u8 *now, unsigned int off,
+		   unsigned int len)
+{
+	const u8 *virt;
+	unsigned int i;
+	int ret;
+
+	clear_dirty(ck);
+	ck->all = !ck->incremental || !(ck->steps % VCONFIG_FUZZ_SWEEP_STEPS);
+	if (ck->incremental) {
+		mark(ck, off, len);
+		mark_changed(ck, vconfig_emu_bytes(ck->s.emu), ck->hw);
+		virt = ck->s.access.virtual_copy(ck->s.access.priv);
+		mark_changed(ck, virt, ck->virt_seen);
+		memcpy(ck->virt_seen, virt, ck->cfg_size);
+	}
+	if (ck->all)
+		return read_space(ck, now);
+	memcpy(now, ck->view, ck->cfg_size);
+	for (i = 0; i < ck->nr_dirty; i++) {
+		ret = ck->s.access.read(ck->s.access.priv, ck->dirty_list[i], 1,
+					now + ck->dirty_list[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 static void trace(struct vconfig_fuzz_checker *ck, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -194,11 +277,12 @@ static int check_bytes(struct vconfig_fuzz_checker *ck, const u8 *v)
 {
 	bool pass = ck->s.engine_flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH;
 	const u8 *hw = ck->s.emu ? vconfig_emu_bytes(ck->s.emu) : NULL;
-	unsigned int b;
+	unsigned int i;
 
 	if (!ck->exact)
 		return 0;
-	for (b = 0; b < ck->cfg_size; b++) {
+	for (i = 0; i < nr_checked(ck); i++) {
+		unsigned int b = checked_byte(ck, i);
 		enum vconfig_owner_kind kind = ck->owner[b];
 		u8 virt = cls(ck, VCONFIG_CLASS_VIRT, b);
 		u8 inv = cls(ck, VCONFIG_CLASS_INVARIANT, b);
@@ -231,7 +315,7 @@ static int check_bytes(struct vconfig_fuzz_checker *ck, const u8 *v)
  */
 static int check_hw_log(struct vconfig_fuzz_checker *ck)
 {
-	u8 covered[VCONFIG_CFG_SIZE_PCIE] = { 0 };
+	u8 covered[VCONFIG_CFG_SIZE_PCIE];
 	const u8 *now;
 	unsigned int n, i, b;
 
@@ -251,7 +335,6 @@ static int check_hw_log(struct vconfig_fuzz_checker *ck)
 			u8 after = w->after >> (8 * b);
 			u8 bad = (val ^ before) & ~allowed & ~(w1c & ~val);
 
-			covered[pos] = 1;
 			if (bad)
 				return found(ck, "hardware write %u bytes 0x%x at 0x%03x changes bits 0x%02x of byte 0x%03x that are not writable to hardware (before 0x%02x)",
 					     w->size, w->value, w->offset, bad, pos, before);
@@ -261,10 +344,18 @@ static int check_hw_log(struct vconfig_fuzz_checker *ck)
 					     (u8)((before ^ after) & ~allowed), pos);
 		}
 	}
-	for (b = 0; b < ck->cfg_size; b++)
-		if (!covered[b] && now[b] != ck->hw[b])
-			return found(ck, "hardware byte 0x%03x changed 0x%02x -> 0x%02x without a write",
-				     b, ck->hw[b], now[b]);
+	if (memcmp(now, ck->hw, ck->cfg_size)) {
+		memset(covered, 0, ck->cfg_size);
+		for (i = ck->log_seen; i < n; i++) {
+			const struct vconfig_emu_write *w = vconfig_emu_write_at(ck->s.emu, i);
+
+			memset(covered + w->offset, 1, w->size);
+		}
+		for (b = 0; b < ck->cfg_size; b++)
+			if (!covered[b] && now[b] != ck->hw[b])
+				return found(ck, "hardware byte 0x%03x changed 0x%02x -> 0x%02x without a write",
+					     b, ck->hw[b], now[b]);
+	}
 	ck->log_seen = n;
 	memcpy(ck->hw, now, ck->cfg_size);
 	return 0;
@@ -299,31 +390,90 @@ static int check_effects(struct vconfig_fuzz_checker *ck,
 	return 0;
 }
 
-/* After a step: chains, bytes, hardware; then the new view is the reference. */
+/*
+ * After a step: chains (when a byte they read changed), bytes, hardware;
+ * then the new view is the reference.
+ */
 static int settle(struct vconfig_fuzz_checker *ck, const u8 *now)
 {
-	int ret = check_chains(ck, now);
+	bool chains = ck->all;
+	unsigned int i;
+	int ret = 0;
 
+	for (i = 0; !chains && i < ck->nr_dirty; i++)
+		chains = ck->chain_byte[ck->dirty_list[i]];
+	if (chains)
+		ret = check_chains(ck, now);
 	ret = ret ?: check_bytes(ck, now);
 	ret = ret ?: check_hw_log(ck);
 	memcpy(ck->view, now, ck->cfg_size);
 	return ret;
 }
 
+/* Nothing stable changed since the last view. */
+static int check_unchanged(struct vconfig_fuzz_checker *ck, const u8 *now)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_checked(ck); i++) {
+		unsigned int b = checked_byte(ck, i);
+
+		if ((now[b] ^ ck->view[b]) & stable(ck, b))
+			return found(ck, "non-volatile byte 0x%03x read 0x%02x, then 0x%02x",
+				     b, ck->view[b], now[b]);
+	}
+	return settle(ck, now);
+}
+
 int vconfig_fuzz_check_space(struct vconfig_fuzz_checker *ck)
 {
 	u8 again[VCONFIG_CFG_SIZE_PCIE];
-	unsigned int b;
 	int ret;
 
+	clear_dirty(ck);
+	ck->all = true;
+	if (ck->incremental)
+		memcpy(ck->virt_seen, ck->s.access.virtual_copy(ck->s.access.priv),
+		       ck->cfg_size);
 	ret = read_space(ck, again);
 	if (ret)
 		return found(ck, "reading the whole space failed: %s", strerror(-ret));
-	for (b = 0; b < ck->cfg_size; b++)
-		if ((again[b] ^ ck->view[b]) & stable(ck, b))
-			return found(ck, "non-volatile byte 0x%03x read 0x%02x, then 0x%02x",
-				     b, ck->view[b], again[b]);
-	return settle(ck, again);
+	return check_unchanged(ck, again);
+}
+
+/* After a step that must leave the space as it was, e.g. BAR sizing. */
+static int recheck(struct vconfig_fuzz_checker *ck, unsigned int off,
+		   unsigned int len)
+{
+	u8 now[VCONFIG_CFG_SIZE_PCIE];
+	int ret;
+
+	ret = refresh(ck, now, off, len);
+	if (ret)
+		return found(ck, "reading the space failed: %s", strerror(-ret));
+	return check_unchanged(ck, now);
+}
+
+/*
+ * The bytes the chain walks depend on: Status, the capability pointer,
+ * 0x100 and the header of every capability of the map (a next pointer
+ * can only change there; a walk that leaves them already fails).
+ */
+static void mark_chain_bytes(struct vconfig_fuzz_checker *ck)
+{
+	struct vconfig_cap_info info;
+	unsigned int i;
+
+	ck->chain_byte[PCI_STATUS] = 1;
+	ck->chain_byte[PCI_CAPABILITY_LIST] = 1;
+	if (ck->cfg_size > EXT_START)
+		memset(ck->chain_byte + EXT_START, 1, 4);
+	for (i = 0; i < vconfig_nr_caps(ck->s.map); i++) {
+		vconfig_cap(ck->s.map, i, &info);
+		if (info.offset < ck->cfg_size)
+			memset(ck->chain_byte + info.offset, 1,
+			       min(info.extended ? 4u : 2u, ck->cfg_size - info.offset));
+	}
 }
 
 int vconfig_fuzz_init(struct vconfig_fuzz_checker *ck,
@@ -338,6 +488,8 @@ int vconfig_fuzz_init(struct vconfig_fuzz_checker *ck,
 	ck->s = *setup;
 	ck->cfg_size = vconfig_cfg_size(setup->map);
 	ck->exact = setup->emu != NULL;
+	ck->incremental = ck->exact && setup->access.virtual_copy;
+	mark_chain_bytes(ck);
 	for (i = 0; i < VCONFIG_NR_REGIONS; i++)
 		ck->region_size[i] = vconfig_region_size(setup->map, i);
 	for (i = 0; i < ck->cfg_size; i++) {
@@ -409,7 +561,7 @@ static int do_write(struct vconfig_fuzz_checker *ck, const struct vconfig_fuzz_o
 {
 	struct vconfig_effects fx = { 0 };
 	u8 buf[8], now[VCONFIG_CFG_SIZE_PCIE];
-	unsigned int b, end = op->offset + op->size;
+	unsigned int b, i, end = op->offset + op->size;
 	int ret;
 
 	for (b = 0; b < op->size; b++)
@@ -431,11 +583,12 @@ static int do_write(struct vconfig_fuzz_checker *ck, const struct vconfig_fuzz_o
 		if (ret)
 			return ret;
 	}
-	ret = read_space(ck, now);
+	ret = refresh(ck, now, op->offset, end - op->offset);
 	if (ret)
 		return found(ck, "reading the space after a write failed: %s",
 			     strerror(-ret));
-	for (b = 0; b < ck->cfg_size; b++) {
+	for (i = 0; i < nr_checked(ck); i++) {
+		unsigned int b = checked_byte(ck, i);
 		u8 st = stable(ck, b), changed = (now[b] ^ ck->view[b]) & st;
 		u8 wr = cls(ck, VCONFIG_CLASS_WRITE, b);
 		u8 w1c = cls(ck, VCONFIG_CLASS_RW1C, b) & wr & st;
@@ -478,7 +631,7 @@ static int do_reset(struct vconfig_fuzz_checker *ck)
 		return 0;
 	trace(ck, "reset");
 	ck->s.access.reset(ck->s.access.priv);
-	ret = read_space(ck, now);
+	ret = refresh(ck, now, 0, 0);
 	if (ret)
 		return found(ck, "reading the space after reset failed: %s",
 			     strerror(-ret));
@@ -513,7 +666,7 @@ static int do_vpd_complete(struct vconfig_fuzz_checker *ck,
 			   const struct vconfig_fuzz_op *op)
 {
 	u8 now[VCONFIG_CFG_SIZE_PCIE];
-	unsigned int b, vpd = vpd_cap(ck);
+	unsigned int i, vpd = vpd_cap(ck);
 	int ret;
 
 	if (!ck->s.access.vpd_complete)
@@ -521,11 +674,12 @@ static int do_vpd_complete(struct vconfig_fuzz_checker *ck,
 	trace(ck, "%svpd-complete 0x%x", op->ok ? "" : "# failed ",
 	      (u32)op->value);
 	ck->s.access.vpd_complete(ck->s.access.priv, op->value, op->ok);
-	ret = read_space(ck, now);
+	ret = refresh(ck, now, 0, 0);
 	if (ret)
 		return found(ck, "reading the space after a VPD completion failed: %s",
 			     strerror(-ret));
-	for (b = 0; b < ck->cfg_size; b++) {
+	for (i = 0; i < nr_checked(ck); i++) {
+		unsigned int b = checked_byte(ck, i);
 		bool vpd_reg = vpd && b >= vpd + PCI_VPD_ADDR && b < vpd + PCI_VPD_DATA + 4;
 		u8 may = vpd_reg && op->ok ? cls(ck, VCONFIG_CLASS_WRITE, b) : 0;
 
@@ -539,7 +693,7 @@ static int do_vpd_complete(struct vconfig_fuzz_checker *ck,
 static int do_poke(struct vconfig_fuzz_checker *ck, const struct vconfig_fuzz_op *op)
 {
 	u8 now[VCONFIG_CFG_SIZE_PCIE];
-	unsigned int b;
+	unsigned int i;
 	int ret;
 
 	if (!ck->s.emu || op->offset >= ck->cfg_size)
@@ -547,11 +701,12 @@ static int do_poke(struct vconfig_fuzz_checker *ck, const struct vconfig_fuzz_op
 	trace(ck, "# hardware sets byte 0x%x to 0x%02x", op->offset, (u8)op->value);
 	vconfig_emu_poke(ck->s.emu, op->offset, op->value);
 	ck->hw[op->offset] = op->value;
-	ret = read_space(ck, now);
+	ret = refresh(ck, now, op->offset, 1);
 	if (ret)
 		return found(ck, "reading the space after a hardware change failed: %s",
 			     strerror(-ret));
-	for (b = 0; b < ck->cfg_size; b++) {
+	for (i = 0; i < nr_checked(ck); i++) {
+		unsigned int b = checked_byte(ck, i);
 		u8 served = cls(ck, VCONFIG_CLASS_VIRT, b) |
 			    cls(ck, VCONFIG_CLASS_INVARIANT, b);
 
@@ -659,7 +814,7 @@ static int do_size_bar(struct vconfig_fuzz_checker *ck, const struct vconfig_fuz
 				     region, (unsigned long long)size,
 				     (unsigned long long)mask, (unsigned long long)want);
 	}
-	return vconfig_fuzz_check_space(ck);
+	return recheck(ck, off, mem64 ? 8 : 4);
 }
 
 int vconfig_fuzz_step(struct vconfig_fuzz_checker *ck,

@@ -40,6 +40,12 @@ struct vconfig_fuzz_access {
 		     const void *buf, struct vconfig_effects *fx);
 	void (*reset)(void *priv);			/* NULL: not offered */
 	void (*vpd_complete)(void *priv, u32 data, bool ok);	/* NULL: not offered */
+	/*
+	 * The layer's virtual copy (what a read serves besides hardware), or
+	 * NULL. With it and an emu model, a step re-reads only the bytes it
+	 * can have changed; without, every step reads the whole space.
+	 */
+	const u8 *(*virtual_copy)(void *priv);
 	void *priv;
 };
 
@@ -60,6 +66,9 @@ struct vconfig_fuzz_setup {
 
 #define VCONFIG_FUZZ_FINDING_LEN	256
 
+/* Incremental checking: every this many steps the whole space is checked. */
+#define VCONFIG_FUZZ_SWEEP_STEPS	16
+
 struct vconfig_fuzz_checker {
 	struct vconfig_fuzz_setup s;
 	unsigned int cfg_size;
@@ -74,6 +83,19 @@ struct vconfig_fuzz_checker {
 	u64 region_size[VCONFIG_NR_REGIONS];	/* sizes the BARs must report */
 	unsigned int log_seen;			/* emu log entries checked */
 	unsigned int steps;
+	/*
+	 * Incremental checking: the bytes a step can have changed are those
+	 * it accessed, those hardware changed and those whose virtual copy
+	 * changed; a read through the engine depends on nothing else, which
+	 * the periodic sweeps verify.
+	 */
+	bool incremental;
+	u8 virt_seen[VCONFIG_CFG_SIZE_PCIE];	/* virtual copy as last seen */
+	u8 chain_byte[VCONFIG_CFG_SIZE_PCIE];	/* a byte the chain walks read */
+	u8 dirty[VCONFIG_CFG_SIZE_PCIE];
+	u16 dirty_list[VCONFIG_CFG_SIZE_PCIE];
+	unsigned int nr_dirty;
+	bool all;		/* this step checks every byte */
 	FILE *trace;		/* when set, each access in `vconfig emu --exec` syntax, one a line */
 	char finding[VCONFIG_FUZZ_FINDING_LEN];
 };
@@ -91,7 +113,11 @@ int vconfig_fuzz_init(struct vconfig_fuzz_checker *ck,
 int vconfig_fuzz_step(struct vconfig_fuzz_checker *ck,
 		      const struct vconfig_fuzz_op *op);
 
-/* Whole-space checks: chains, hidden bytes, idempotent reads. */
+/*
+ * Whole-space checks: chains, hidden bytes, idempotent reads. Call it
+ * after the last step of a run: an incremental checker has then swept the
+ * whole space once more.
+ */
 int vconfig_fuzz_check_space(struct vconfig_fuzz_checker *ck);
 
 const char *vconfig_fuzz_finding(const struct vconfig_fuzz_checker *ck);

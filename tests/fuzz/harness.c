@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
+#include "../../vconfig/internal.h"
 
 static int engine_read(void *priv, unsigned int off, unsigned int size, void *buf)
 {
@@ -39,6 +40,14 @@ static void engine_reset(void *priv)
 static void engine_vpd_complete(void *priv, u32 data, bool ok)
 {
 	vconfig_vpd_complete(priv, data, ok);
+}
+
+/* Lets the checker re-read only what a step can have changed. */
+static const u8 *engine_virtual_copy(void *priv)
+{
+	const struct vconfig *vc = priv;
+
+	return vc->vcopy;
 }
 
 /* What vconfig_create() must answer for a space it refuses. */
@@ -91,6 +100,7 @@ int harness_run(struct harness *h, const struct vconfig_fuzz_input *in)
 	setup.access.write = engine_write;
 	setup.access.reset = engine_reset;
 	setup.access.vpd_complete = engine_vpd_complete;
+	setup.access.virtual_copy = engine_virtual_copy;
 	setup.access.priv = h->vc;
 	setup.map = h->vc;
 	setup.emu = h->emu;
@@ -99,6 +109,8 @@ int harness_run(struct harness *h, const struct vconfig_fuzz_input *in)
 	ret = vconfig_fuzz_init(&h->ck, &setup);
 	for (i = 0; !ret && i < in->nr_ops; i++)
 		ret = vconfig_fuzz_step(&h->ck, &in->ops[i]);
+	if (!ret)
+		ret = vconfig_fuzz_check_space(&h->ck);
 	if (ret < 0) {
 		snprintf(h->ck.finding, sizeof(h->ck.finding),
 			 "the engine failed an access: %d", ret);

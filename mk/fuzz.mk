@@ -2,7 +2,8 @@
 #
 #   make fuzz-smoke              build the libFuzzer targets, run each for 60 s
 #   make fuzz FUZZ_SECONDS=N     a longer campaign; the corpus grows in build-fuzz/corpus
-#   make fuzz-afl                the same targets for AFL++ (afl-clang-fast)
+#   make fuzz-afl                the same targets for AFL++ (afl-clang-fast), with CMPLOG builds
+#   make fuzz-afl-campaign AFL_SECONDS=N   afl-fuzz on each target
 #   make fuzz-replay             gcc + ASan/UBSan replay drivers (make check uses them)
 
 FUZZ_CC       ?= clang
@@ -69,17 +70,38 @@ fuzz: fuzz-build
 	@$(MAKE) --no-print-directory fuzz-seeds
 	@sh scripts/fuzz-campaign.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
-# AFL++: the same targets with the standalone driver as main().
-fuzz-afl:
+# AFL++: the same targets with the standalone driver as main() in
+# persistent mode, under ASan and UBSan; a CMPLOG build of each (no
+# sanitizers) for afl-fuzz -c. AFL_CC=afl-clang-lto where lld fits.
+# The checker and the model are left uninstrumented, as for libFuzzer.
+AFL_CFLAGS    := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz
+AFL_SRCS      := tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
+AFL_DEPS      := $(AFL_SRCS) tests/fuzz/harness.h tests/fuzz/afl-denylist \
+		 $(wildcard vconfig/*.h virtual-caps/*.h include/vconfig/*.h)
+AFL_ENV       := AFL_QUIET=1 AFL_LLVM_DENYLIST=$(CURDIR)/tests/fuzz/afl-denylist
+AFL_BINS      := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%)
+AFL_CMPLOG    := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%.cmplog)
+AFL_SECONDS   ?= 60
+
+$(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS)
+	@mkdir -p $(dir $@)
+	$(AFL_ENV) $(AFL_CC) $(AFL_CFLAGS) $(FUZZ_SAN) -o $@ $< $(AFL_SRCS)
+
+$(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS)
+	@mkdir -p $(dir $@)
+	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CC) $(AFL_CFLAGS) -o $@ $< $(AFL_SRCS)
+
+.PHONY: fuzz-afl-build fuzz-afl-campaign
+fuzz-afl-build:
 	@command -v $(AFL_CC) >/dev/null || { echo "fuzz-afl: $(AFL_CC) not found (apt-get install afl++)" >&2; exit 1; }
-	@mkdir -p $(AFL_BUILD)
-	for t in $(FUZZ_TARGETS); do \
-		$(AFL_CC) -std=gnu11 -g -O1 -Iinclude -Itests/fuzz -fsanitize=address,undefined \
-			-o $(AFL_BUILD)/fuzz-$$t tests/fuzz/fuzz_$$t.c tests/fuzz/replay.c \
-			$(FUZZ_LIB_SRCS) || exit 1; \
-	done
-	@echo "AFL++ targets in $(AFL_BUILD)/; run e.g.:"
-	@echo "  afl-fuzz -i $(FUZZ_BUILD)/seeds/engine -o $(AFL_BUILD)/out-engine -- $(AFL_BUILD)/fuzz-engine"
+	@$(MAKE) --no-print-directory $(AFL_BINS) $(AFL_CMPLOG)
+
+fuzz-afl: fuzz-afl-build
+	@echo "AFL++ targets in $(AFL_BUILD)/; a campaign: make fuzz-afl-campaign AFL_SECONDS=N"
+
+fuzz-afl-campaign: fuzz-afl-build
+	@$(MAKE) --no-print-directory fuzz-seeds
+	@sh scripts/fuzz-afl-campaign.sh $(AFL_BUILD) $(FUZZ_BUILD)/seeds $(AFL_SECONDS) $(FUZZ_TARGETS)
 
 $(REPLAY_DIR)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS) tests/fuzz/harness.h $(wildcard vconfig/*.h virtual-caps/*.h) \
 		include/vconfig/fuzz.h include/vconfig/emu.h include/vconfig/vconfig.h

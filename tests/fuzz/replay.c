@@ -2,11 +2,14 @@
 /*
  * Standalone driver of a fuzz target: runs each file given (or stdin)
  * through LLVMFuzzerTestOneInput once. Used to replay regression inputs in
- * `make check` and as the entry point of AFL++ builds.
+ * `make check` and as the entry point of AFL++ builds, where without
+ * arguments it runs in persistent mode: one process, inputs in shared
+ * memory, no fork per input.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,12 +38,33 @@ static int run_file(FILE *f)
 	return 0;
 }
 
+#ifdef __AFL_FUZZ_TESTCASE_LEN
+__AFL_FUZZ_INIT();
+
+/* Outside afl-fuzz the same loop runs once on stdin. */
+static int run_afl(void)
+{
+	unsigned char *buf;
+
+	__AFL_INIT();
+	buf = __AFL_FUZZ_TESTCASE_BUF;
+	while (__AFL_LOOP(10000))
+		LLVMFuzzerTestOneInput(buf, __AFL_FUZZ_TESTCASE_LEN);
+	return 0;
+}
+#else
+static int run_afl(void)
+{
+	return run_file(stdin) ? 1 : 0;
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	int i;
 
 	if (argc < 2)
-		return run_file(stdin) ? 1 : 0;
+		return run_afl();
 	for (i = 1; i < argc; i++) {
 		FILE *f = fopen(argv[i], "rb");
 

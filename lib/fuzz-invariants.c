@@ -390,6 +390,54 @@ static int check_effects(struct vconfig_fuzz_checker *ck,
 	return 0;
 }
 
+static unsigned int bar_offset(unsigned int region)
+{
+	return region == VCONFIG_ROM_BAR ? PCI_ROM_ADDRESS :
+	       PCI_BASE_ADDRESS_0 + 4 * region;
+}
+
+/*
+ * What the map reports of MSI-X for a front-end to protect: present only
+ * with a visible MSI-X capability, its table size from that capability;
+ * when valid, table and PBA inside implemented memory BARs, apart.
+ */
+static int check_msix(struct vconfig_fuzz_checker *ck)
+{
+	struct vconfig_msix_info m;
+	struct vconfig_cap_info info;
+	unsigned int i, pos = 0;
+	u64 t_end, p_end;
+
+	vconfig_msix(ck->s.map, &m);
+	for (i = 0; !pos && i < vconfig_nr_caps(ck->s.map); i++) {
+		vconfig_cap(ck->s.map, i, &info);
+		if (!info.hidden && !info.extended && info.id == PCI_CAP_ID_MSIX &&
+		    info.length >= PCI_MSIX_PBA + 4)
+			pos = info.offset;
+	}
+	if (!m.present)
+		return 0;
+	if (!pos)
+		return found(ck, "MSI-X reported present without a visible MSI-X capability");
+	if (m.table_size != (le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1)
+		return found(ck, "MSI-X table of %u entries, the capability at 0x%02x says %u",
+			     m.table_size, pos,
+			     (le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1);
+	if (!m.valid)
+		return 0;
+	t_end = (u64)m.table_offset + m.table_bytes;
+	p_end = (u64)m.pba_offset + m.pba_bytes;
+	if (m.table_bar >= VCONFIG_NR_BARS || m.pba_bar >= VCONFIG_NR_BARS ||
+	    t_end > ck->region_size[m.table_bar] || p_end > ck->region_size[m.pba_bar] ||
+	    (le(ck->view + bar_offset(m.table_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
+	    (le(ck->view + bar_offset(m.pba_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
+	    (m.table_bar == m.pba_bar && m.table_offset < p_end && m.pba_offset < t_end))
+		return found(ck, "MSI-X table BAR%u 0x%x+0x%x, PBA BAR%u 0x%x+0x%x reported valid",
+			     m.table_bar, m.table_offset, m.table_bytes, m.pba_bar,
+			     m.pba_offset, m.pba_bytes);
+	return 0;
+}
+
 /*
  * After a step: chains (when a byte they read changed), bytes, hardware;
  * then the new view is the reference.
@@ -508,6 +556,8 @@ int vconfig_fuzz_init(struct vconfig_fuzz_checker *ck,
 	if (ret)
 		return ret;
 	memcpy(ck->reset_view, ck->view, ck->cfg_size);
+	if (ck->exact && check_msix(ck))
+		return 1;
 	return vconfig_fuzz_check_space(ck);
 }
 
@@ -718,12 +768,6 @@ static int do_poke(struct vconfig_fuzz_checker *ck, const struct vconfig_fuzz_op
 				     b);
 	}
 	return settle(ck, now);
-}
-
-static unsigned int bar_offset(unsigned int region)
-{
-	return region == VCONFIG_ROM_BAR ? PCI_ROM_ADDRESS :
-	       PCI_BASE_ADDRESS_0 + 4 * region;
 }
 
 static bool is_mem64(u32 bar)

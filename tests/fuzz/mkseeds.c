@@ -3,8 +3,10 @@
  * Seed corpus of the engine fuzz target: every type-0 function of the
  * lspci dumps given, and crafted hostile spaces (capability loops, bad
  * pointers, capabilities past the end, broken extended headers, MSI-X in
- * missing BARs or over its PBA, a 64-bit BAR in slot 5, odd BAR sizes).
- * Each space gets a few access sequences.
+ * missing BARs or over its PBA, a 64-bit BAR in slot 5, odd BAR sizes),
+ * and spaces that reach engine paths the corpus does not (length rules of
+ * every capability family, VPD handshakes, PM states, the ROM, BARs too
+ * large for their kind). Each space gets a few access sequences.
  *
  *   mkseeds OUTDIR [DUMP...]
  */
@@ -174,6 +176,74 @@ static void pcie(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
 	put16(in->config, pos + PCI_EXP_DEVSTA, 0xf);
 }
 
+/* One space with a sequence of its own, besides the usual ones. */
+static void emit_with(const char *name, struct vconfig_fuzz_input *in,
+		      void (*sequence)(struct vconfig_fuzz_input *in))
+{
+	char n[512];
+
+	emit_all(name, in);
+	in->ops = ops;
+	in->nr_ops = 0;
+	sequence(in);
+	snprintf(n, sizeof(n), "%s.seq", name);
+	emit(n, in);
+}
+
+/* VPD at 0x48: read, write, a failed completion, one with none pending. */
+static void seq_vpd(struct vconfig_fuzz_input *in)
+{
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0x11111111);
+	op(in, VCONFIG_FUZZ_WRITE, 0x48 + PCI_VPD_ADDR, 2, 0x0010);
+	op(in, VCONFIG_FUZZ_READ, 0x48, 8, 0);
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0xcafef00d);
+	op(in, VCONFIG_FUZZ_READ, 0x48, 8, 0);
+	op(in, VCONFIG_FUZZ_WRITE, 0x48 + PCI_VPD_DATA, 4, 0x01020304);
+	op(in, VCONFIG_FUZZ_WRITE, 0x48 + PCI_VPD_ADDR, 2, PCI_VPD_ADDR_F | 0x20);
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0);
+	op(in, VCONFIG_FUZZ_WRITE, 0x48 + PCI_VPD_ADDR, 2, PCI_VPD_ADDR_F | 0x24);
+	ops[in->nr_ops - 1].ok = true;
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0);
+	ops[in->nr_ops - 1].ok = false;
+	op(in, VCONFIG_FUZZ_WRITE, 0x48 + PCI_VPD_ADDR, 2, 0x7ffc);
+	op(in, VCONFIG_FUZZ_RESET, 0, 0, 0);
+	op(in, VCONFIG_FUZZ_VPD_COMPLETE, 0, 0, 0x22222222);
+}
+
+/* PM at 0x40 with D1 and D2: every state, back to D0, a reserved state. */
+static void seq_pm(struct vconfig_fuzz_input *in)
+{
+	unsigned int state;
+
+	for (state = 0; state < 4; state++) {
+		op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_CTRL, 2, state);
+		op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_CTRL, 2, 0);
+	}
+	op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_CTRL, 1, 2);
+	op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_CTRL, 1, 1);
+	op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_CTRL, 4, 0x8103);
+	op(in, VCONFIG_FUZZ_WRITE, 0x40 + PCI_PM_PMC, 2, 0xffff);
+	op(in, VCONFIG_FUZZ_RESET, 0, 0, 0);
+}
+
+/* The ROM and BARs moved with decoding off and on, the ROM enabled. */
+static void seq_rom(struct vconfig_fuzz_input *in)
+{
+	op(in, VCONFIG_FUZZ_WRITE, PCI_ROM_ADDRESS, 4, 0xfff80000);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_COMMAND, 2, PCI_COMMAND_MEMORY);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_ROM_ADDRESS, 4, 0xfff80001);
+	op(in, VCONFIG_FUZZ_SIZE_BAR, VCONFIG_ROM_BAR, 0, 0);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_ROM_ADDRESS, 4, 0xfff80000);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_BASE_ADDRESS_0, 4, 0xfe000000);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_BASE_ADDRESS_1, 4, 0x1);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_BASE_ADDRESS_2, 4, 0xe000);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_COMMAND, 2, PCI_COMMAND_IO);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_BASE_ADDRESS_2, 4, 0xe100);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_COMMAND, 2, 0);
+	op(in, VCONFIG_FUZZ_WRITE, PCI_ROM_ADDRESS, 4, 0xfff00001);
+	op(in, VCONFIG_FUZZ_RESET, 0, 0, 0);
+}
+
 static void crafted(void)
 {
 	struct vconfig_fuzz_input in;
@@ -301,6 +371,84 @@ static void crafted(void)
 	msi64(&in, 0x60, 0x80);
 	cap(&in, 0x80, PCI_CAP_ID_PCIX, 0);
 	emit_all("std-actions", &in);
+
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
+	put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_D2 | 3);
+	cap(&in, 0x48, PCI_CAP_ID_VPD, 0);
+	emit_with("std-pm-vpd", &in, seq_vpd);
+	in.ops = ops;
+	in.nr_ops = 0;
+	seq_pm(&in);
+	emit("std-pm-vpd.pm", &in);
+	put16(in.config, 0x42, PCI_PM_CAP_D1 | 3);
+	emit("std-pm-no-d2.pm", &in);
+
+	base(&in, 256);
+	in.region[VCONFIG_ROM_BAR].size = 0x80000;
+	emit_with("rom", &in, seq_rom);
+
+	/* MSI with the reserved Multiple Message Capable values 6 and 7. */
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_MSI, 0x50);
+	put16(in.config, 0x42, 7 << 1);
+	cap(&in, 0x50, PCI_CAP_ID_MSI, 0);
+	put16(in.config, 0x52, PCI_MSI_FLAGS_MASKBIT | 6 << 1);
+	emit_all("msi-mmc-reserved", &in);
+
+	/* Hidden standard capabilities of fixed or derived length. */
+	base(&in, 256);
+	cap(&in, 0x40, PCI_CAP_ID_SLOTID, 0x44);
+	cap(&in, 0x44, PCI_CAP_ID_CHSWP, 0x48);
+	cap(&in, 0x48, PCI_CAP_ID_DBG, 0x4c);
+	cap(&in, 0x4c, PCI_CAP_ID_SHPC, 0x54);
+	cap(&in, 0x54, PCI_CAP_ID_SSVID, 0x5c);
+	cap(&in, 0x5c, PCI_CAP_ID_SATA, 0x70);
+	in.config[0x5c + PCI_SATA_REGS] = PCI_SATA_REGS_INLINE;
+	cap(&in, 0x70, PCI_CAP_ID_SATA, 0x80);
+	cap(&in, 0x80, PCI_CAP_ID_MSI, 0);
+	emit_all("std-hidden-lengths", &in);
+
+	/*
+	 * Extended capabilities whose length a register gives: ACS with an
+	 * egress control vector of 256 bits, TPH with its ST table inside,
+	 * VC with VC and port arbitration tables, Resizable BAR, DPA.
+	 */
+	base(&in, 4096);
+	pcie(&in, 0x40, 0);
+	ext(&in, 0x100, PCI_EXT_CAP_ID_ACS, 0x140);
+	put16(in.config, 0x100 + PCI_ACS_CAP, PCI_ACS_EC);
+	ext(&in, 0x140, PCI_EXT_CAP_ID_TPH, 0x180);
+	put32(in.config, 0x140 + PCI_TPH_CAP, PCI_TPH_LOC_CAP | 7 << PCI_TPH_CAP_ST_SHIFT);
+	ext(&in, 0x180, PCI_EXT_CAP_ID_VC, 0x400);
+	put32(in.config, 0x180 + PCI_VC_PORT_CAP1, 1);
+	put32(in.config, 0x180 + PCI_VC_PORT_CAP2, 4u << 24);
+	put32(in.config, 0x180 + PCI_VC_RES_CAP, 8u << 24);
+	ext(&in, 0x400, PCI_EXT_CAP_ID_REBAR, 0x440);
+	put32(in.config, 0x400 + PCI_REBAR_CTRL, 2 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	ext(&in, 0x440, PCI_EXT_CAP_ID_DPA, 0x480);
+	put32(in.config, 0x440 + PCI_DPA_CAP, 5);
+	ext(&in, 0x480, PCI_EXT_CAP_ID_ACS, 0x4c0);
+	put16(in.config, 0x480 + PCI_ACS_CAP, PCI_ACS_EC | 40 << 8);
+	ext(&in, 0x4c0, PCI_EXT_CAP_ID_TPH, 0x500);
+	ext(&in, 0x500, PCI_EXT_CAP_ID_ACS, 0x540);
+	ext(&in, 0x540, PCI_EXT_CAP_ID_REBAR, 0);
+	put32(in.config, 0x540 + PCI_REBAR_CTRL, 7 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	emit_all("ext-lengths", &in);
+
+	base(&in, 256);
+	in.engine_flags = VCONFIG_F_NO_INTX;
+	emit_all("no-intx", &in);
+
+	/* BARs too large for their kind, as a front-end might say. */
+	base(&in, 256);
+	in.raw_regions = true;
+	in.region[0].size = 0x100000000ull;
+	in.region[0].flags = VCONFIG_REGION_MEM64;
+	in.region[2].size = 0x200000000ull;
+	in.region[2].flags = VCONFIG_REGION_IO;
+	in.region[3].size = 0x100000000ull;
+	emit_all("bar-too-large", &in);
 
 	base(&in, 256);
 	put16(in.config, 0, 0xffff);

@@ -111,3 +111,15 @@ $(REPLAY_DIR)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
 fuzz-replay: $(REPLAY_BINS) $(FUZZ_BUILD)/mkseeds
 
 -include $(shell find $(FUZZ_BUILD)/obj $(FUZZ_BUILD)/plain -name '*.d' 2>/dev/null)
+
+# Source coverage of the engine over the grown corpus and the seeds:
+# build-fuzz/coverage/report.txt (per file) and lines.txt (every line of
+# vconfig/ and virtual-caps/ never reached).
+COV_DIR       := $(FUZZ_BUILD)/coverage
+COV_FLAGS     := -std=gnu11 -g -O0 -Iinclude -Itests/fuzz -fprofile-instr-generate -fcoverage-mapping
+.PHONY: fuzz-coverage
+fuzz-coverage: fuzz-seeds
+	@mkdir -p $(COV_DIR)
+	$(FUZZ_CC) $(COV_FLAGS) -o $(COV_DIR)/replay-engine tests/fuzz/fuzz_engine.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
+	$(FUZZ_CC) $(COV_FLAGS) -o $(COV_DIR)/replay-dump tests/fuzz/fuzz_dump.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
+	@sh scripts/fuzz-coverage.sh $(COV_DIR) $(FUZZ_BUILD) $(ENGINE_SRCS)

@@ -13,7 +13,7 @@ FUZZ_SMOKE_SECONDS ?= 60
 FUZZ_JOBS     ?= 1
 FUZZ_TARGETS  := engine dump
 FUZZ_CORPUS_SRC ?= $(firstword $(wildcard ../shared/corpus/pciutils /work/shared/corpus/pciutils))
-AFL_CC        ?= afl-clang-fast
+AFL_CLANG     ?= afl-clang-fast
 AFL_BUILD     ?= build-afl
 
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -72,8 +72,10 @@ fuzz: fuzz-build
 
 # AFL++: the same targets with the standalone driver as main() in
 # persistent mode, under ASan and UBSan; a CMPLOG build of each (no
-# sanitizers) for afl-fuzz -c. AFL_CC=afl-clang-lto where lld fits.
-# The checker and the model are left uninstrumented, as for libFuzzer.
+# sanitizers) for afl-fuzz -c. The checker and the model are left
+# uninstrumented, as for libFuzzer. AFL_CLANG=afl-clang-lto works too
+# (the name is not AFL_CC: afl-cc takes that from the environment as the
+# compiler it runs).
 AFL_CFLAGS    := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz
 AFL_SRCS      := tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
 AFL_DEPS      := $(AFL_SRCS) tests/fuzz/harness.h tests/fuzz/afl-denylist \
@@ -85,15 +87,15 @@ AFL_SECONDS   ?= 60
 
 $(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS)
 	@mkdir -p $(dir $@)
-	$(AFL_ENV) $(AFL_CC) $(AFL_CFLAGS) $(FUZZ_SAN) -o $@ $< $(AFL_SRCS)
+	$(AFL_ENV) $(AFL_CLANG) $(AFL_CFLAGS) $(FUZZ_SAN) -o $@ $< $(AFL_SRCS)
 
 $(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS)
 	@mkdir -p $(dir $@)
-	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CC) $(AFL_CFLAGS) -o $@ $< $(AFL_SRCS)
+	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CLANG) $(AFL_CFLAGS) -o $@ $< $(AFL_SRCS)
 
 .PHONY: fuzz-afl-build fuzz-afl-campaign
 fuzz-afl-build:
-	@command -v $(AFL_CC) >/dev/null || { echo "fuzz-afl: $(AFL_CC) not found (apt-get install afl++)" >&2; exit 1; }
+	@command -v $(AFL_CLANG) >/dev/null || { echo "fuzz-afl: $(AFL_CLANG) not found (apt-get install afl++)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory $(AFL_BINS) $(AFL_CMPLOG)
 
 fuzz-afl: fuzz-afl-build

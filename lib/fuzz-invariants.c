@@ -546,6 +546,8 @@ int vconfig_fuzz_init(struct vconfig_fuzz_checker *ck,
 		for (c = 0; c < VCONFIG_NR_CLASSES; c++)
 			ck->cls[c][i] = vconfig_class_mask(setup->map, c, i);
 		ck->owner[i] = vconfig_owner(setup->map, i, NULL);
+		if (setup->extra_writable)
+			ck->cls[VCONFIG_CLASS_WRITE][i] |= setup->extra_writable[i];
 	}
 	if (setup->emu) {
 		memcpy(ck->hw, vconfig_emu_bytes(setup->emu), ck->cfg_size);

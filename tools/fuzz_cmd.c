@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <vconfig/fuzz.h>
 #include "cli.h"
 #include "fuzz_vfio.h"
@@ -43,6 +44,8 @@ struct fuzz_target {
 	u8 original[VCONFIG_CFG_SIZE_PCIE];
 	unsigned int cfg_size;
 	u8 action[VCONFIG_CFG_SIZE_PCIE];	/* bits left alone without --actions */
+	bool vfio_pci;				/* bound to vfio-pci, not vfio-vconfig */
+	u8 extra_writable[VCONFIG_CFG_SIZE_PCIE];	/* see vconfig_fuzz_setup */
 	u8 target_bytes[VCONFIG_CFG_SIZE_PCIE];	/* bytes worth writing */
 	unsigned int nr_targets;
 	u16 targets[VCONFIG_CFG_SIZE_PCIE];
@@ -139,6 +142,28 @@ static int vfio_regions(struct fuzz_target *t, struct vconfig_region_desc *regio
 	return 0;
 }
 
+/* Whether @bdf (with or without its domain) is bound to vfio-pci. */
+static bool bound_to_vfio_pci(const char *bdf)
+{
+	static const char *const formats[] = {
+		"/sys/bus/pci/devices/%s/driver", "/sys/bus/pci/devices/0000:%s/driver",
+	};
+	char path[256], target[256];
+	unsigned int i;
+	ssize_t n;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), formats[i], bdf);
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n < 0)
+			continue;
+		target[n] = '\0';
+		return !strcmp(strrchr(target, '/') ? strrchr(target, '/') + 1 : target,
+			       "vfio-pci");
+	}
+	return false;
+}
+
 static int open_vfio(struct fuzz_target *t)
 {
 	struct vconfig_config cfg = { 0 };
@@ -151,6 +176,7 @@ static int open_vfio(struct fuzz_target *t)
 		return ret;
 	}
 	t->cfg_size = t->vfio.cfg_size;
+	t->vfio_pci = bound_to_vfio_pci(t->o->vfio);
 	if (fuzz_vfio_read(&t->vfio, 0, t->cfg_size, t->original)) {
 		cli_error("%s: reading the config region failed", t->o->vfio);
 		return -EIO;
@@ -218,7 +244,8 @@ static int restore(struct fuzz_target *t, unsigned int *left)
 			if ((off == PCI_COMMAND) != (pass == 1))
 				continue;
 			for (b = 0; b < 4; b++) {
-				u8 wr = vconfig_class_mask(t->map, VCONFIG_CLASS_WRITE, off + b);
+				u8 wr = vconfig_class_mask(t->map, VCONFIG_CLASS_WRITE, off + b) |
+					t->extra_writable[off + b];
 				u8 w1c = vconfig_class_mask(t->map, VCONFIG_CLASS_RW1C, off + b);
 
 				val[b] = t->original[off + b] & ~w1c;
@@ -264,6 +291,7 @@ static void classify(struct fuzz_target *t)
 
 	memset(t->action, 0, sizeof(t->action));
 	memset(t->target_bytes, 0, sizeof(t->target_bytes));
+	memset(t->extra_writable, 0, sizeof(t->extra_writable));
 	mark_action(t, PCI_COMMAND, PCI_COMMAND_MASTER);
 	for (i = 0; i < vconfig_nr_caps(t->map); i++) {
 		struct vconfig_cap_info c;
@@ -277,6 +305,15 @@ static void classify(struct fuzz_target *t)
 			break;
 		case PCI_CAP_ID_MSI:
 			mark_action(t, c.offset + PCI_MSI_FLAGS, PCI_MSI_FLAGS_ENABLE);
+			/*
+			 * vfio-pci virtualizes the low byte of Message
+			 * Control and the address dword whole, and lets the
+			 * user write all of them.
+			 */
+			if (t->vfio_pci && (unsigned int)c.offset + PCI_MSI_ADDRESS_LO < t->cfg_size) {
+				t->extra_writable[c.offset + PCI_MSI_FLAGS] = 0xff;
+				t->extra_writable[c.offset + PCI_MSI_ADDRESS_LO] = 0x03;
+			}
 			break;
 		case PCI_CAP_ID_MSIX:
 			mark_action(t, c.offset + PCI_MSIX_FLAGS + 1,
@@ -381,6 +418,7 @@ static void setup_checker(struct fuzz_target *t, struct vconfig_fuzz_setup *s)
 		s->access.reset = t->o->actions && t->vfio.can_reset ? vfio_reset : NULL;
 		s->access.priv = &t->vfio;
 		s->engine_flags = VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+		s->extra_writable = t->extra_writable;
 		return;
 	}
 	s->access.read = emu_read;

@@ -62,6 +62,12 @@ struct vconfig_fuzz_setup {
 	struct vconfig_emu *emu;
 	u32 engine_flags;		/* flags the layer was built with */
 	unsigned int max_msi_vectors;	/* 0: 32 */
+	/*
+	 * Per byte, bits the layer is known to let the user write although
+	 * @map keeps them read-only (vfio-pci virtualizes the MSI Message
+	 * Address whole, its low two bits too); NULL: none.
+	 */
+	const u8 *extra_writable;
 };
 
 #define VCONFIG_FUZZ_FINDING_LEN	256

@@ -151,12 +151,30 @@ static void vfio_vconfig_mmap_close(struct vm_area_struct *vma)
 	mutex_unlock(&vdev->vma_lock);
 }
 
+static bool vfio_vconfig_vma_tracked(struct vfio_vconfig_device *vdev,
+				     struct vm_area_struct *vma)
+{
+	struct vfio_vconfig_mmap_vma *mmap_vma;
+
+	list_for_each_entry(mmap_vma, &vdev->vma_list, next)
+		if (mmap_vma->vma == vma)
+			return true;
+	return false;
+}
+
+/*
+ * Pages are inserted one fault at a time with vmf_insert_pfn(), not by
+ * remapping the whole vma: a remapped vma carries a PAT reservation that
+ * munmap() can no longer look up once a decode change zapped its ptes,
+ * and the kernel warns about it.
+ */
 static vm_fault_t vfio_vconfig_mmap_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct vfio_vconfig_device *vdev = vma->vm_private_data;
 	struct vfio_vconfig_mmap_vma *mmap_vma;
-	vm_fault_t ret = VM_FAULT_NOPAGE;
+	unsigned long pfn;
+	vm_fault_t ret;
 
 	mutex_lock(&vdev->vma_lock);
 	down_read(&vdev->memory_lock);
@@ -166,28 +184,19 @@ static vm_fault_t vfio_vconfig_mmap_fault(struct vm_fault *vmf)
 		goto out;
 	}
 
-	/* the whole vma is populated at once: was it already? */
-	list_for_each_entry(mmap_vma, &vdev->vma_list, next) {
-		if (mmap_vma->vma == vma)
+	/* tracked so that a decode change can zap it */
+	if (!vfio_vconfig_vma_tracked(vdev, vma)) {
+		mmap_vma = kmalloc(sizeof(*mmap_vma), GFP_KERNEL_ACCOUNT);
+		if (!mmap_vma) {
+			ret = VM_FAULT_OOM;
 			goto out;
+		}
+		mmap_vma->vma = vma;
+		list_add(&mmap_vma->next, &vdev->vma_list);
 	}
 
-	mmap_vma = kmalloc(sizeof(*mmap_vma), GFP_KERNEL_ACCOUNT);
-	if (!mmap_vma) {
-		ret = VM_FAULT_OOM;
-		goto out;
-	}
-
-	if (io_remap_pfn_range(vma, vma->vm_start, vma->vm_pgoff,
-			       vma->vm_end - vma->vm_start,
-			       vma->vm_page_prot)) {
-		kfree(mmap_vma);
-		zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);
-		ret = VM_FAULT_SIGBUS;
-		goto out;
-	}
-	mmap_vma->vma = vma;
-	list_add(&mmap_vma->next, &vdev->vma_list);
+	pfn = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
+	ret = vmf_insert_pfn(vma, vmf->address, pfn);
 out:
 	up_read(&vdev->memory_lock);
 	mutex_unlock(&vdev->vma_lock);
@@ -264,7 +273,7 @@ int vfio_vconfig_mmap(struct vfio_device *core, struct vm_area_struct *vma)
 	vma->vm_private_data = vdev;
 	vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 	vma->vm_pgoff = (pci_resource_start(pdev, index) >> PAGE_SHIFT) + pgoff;
-	/* remap_pfn_range() needs these and the fault path cannot set them */
+	/* vmf_insert_pfn() needs VM_PFNMAP, and the fault path cannot set flags */
 	vfio_vconfig_vm_flags_set(vma, VM_IO | VM_PFNMAP | VM_DONTEXPAND |
 				  VM_DONTDUMP);
 	vma->vm_ops = &vfio_vconfig_mmap_ops;

@@ -22,7 +22,7 @@ if ! make --no-print-directory -j2 fuzz-afl-build AFL_BUILD="$AFL" BUILD="$BUILD
 	echo "$passed passed, $failed failed"
 	exit 1
 fi
-pass "build ($(ls "$AFL" | tr '\n' ' '))"
+pass "build ($(ls "$AFL" | xargs))"
 
 mkdir -p "$tmp/engine" "$tmp/dump"
 if ! make --no-print-directory fuzz-replay BUILD="$BUILD" >"$tmp/log" 2>&1 ||

@@ -638,7 +638,7 @@ int cmd_fuzz(int argc, char **argv)
 	if (o.vfio && restore(&t, &left)) {
 		cli_error("fuzz: %s: restoring the config space failed", o.vfio);
 		ret = ret ?: -EIO;
-	} else if (left) {
+	} else if (o.vfio && left) {
 		cli_error("fuzz: %s: %u bytes differ from the saved config space after restoring",
 			  o.vfio, left);
 		ret = ret ?: -EIO;

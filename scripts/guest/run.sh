@@ -40,6 +40,9 @@ KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
 KERNEL=/boot/vmlinuz-$KVER
 LOG=$OUT/console.log
 
+# A log from an earlier run must never be judged as this one's.
+mkdir -p "$OUT"
+rm -f "$LOG"
 sh scripts/guest/build-initramfs.sh >/dev/null
 
 # Backing files for the two NVMe namespaces: small, sparse, made once.

@@ -72,6 +72,11 @@ set -- \
 	-device nvme,bus=rp1,addr=00.0,serial=VCONFIGNVME0,drive=nvd0 \
 	-device nvme,bus=rp2,addr=00.0,serial=VCONFIGNVME1,drive=nvd1
 
+# One guest at a time on this machine: two TCG guests on two cores turn
+# timeouts into false failures. Other runs (other trees too) wait here.
+exec 9>"${VCONFIG_GUEST_LOCK:-/tmp/vconfig-guest.lock}"
+flock 9
+
 start=$(date +%s)
 rc=0
 timeout -s KILL "$TIMEOUT" qemu-system-x86_64 "$@" </dev/null >"$LOG" 2>&1 || rc=$?

@@ -12,16 +12,16 @@ FUZZ_SECONDS  ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
 FUZZ_JOBS     ?= 1
 FUZZ_TARGETS  := engine dump
-FUZZ_CORPUS_SRC ?= $(firstword $(wildcard ../shared/corpus/pciutils /work/shared/corpus/pciutils))
+FUZZ_CORPUS_SRC ?= $(VCONFIG_CORPUS)
 AFL_CLANG     ?= afl-clang-fast
 AFL_BUILD     ?= build-afl
 
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_SAN)
-FUZZ_LIB_SRCS := $(ENGINE_SRCS) lib/dump.c lib/emu.c lib/fuzz-invariants.c tests/fuzz/harness.c
+FUZZ_LIB_SRCS := $(ENGINE_SRCS) model/dump.c model/emu.c oracle/invariants.c tests/fuzz/harness.c
 # The checker and the model are not what is fuzzed: no coverage feedback
 # (it would also dominate the run time), sanitizers only.
-FUZZ_PLAIN_SRCS := lib/emu.c lib/fuzz-invariants.c tests/fuzz/harness.c
+FUZZ_PLAIN_SRCS := model/emu.c oracle/invariants.c tests/fuzz/harness.c
 FUZZ_LIB_OBJS := $(filter-out $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o),$(FUZZ_LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)) \
 		 $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
 FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)

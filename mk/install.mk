@@ -24,9 +24,15 @@ MAN_PAGES          := man/vconfig.1 man/lsvfio.1 man/libvconfig.3
 
 shared: $(LIBVCONFIG_SO)
 
-$(LIBVCONFIG_SO): $(ENGINE_OBJS) $(LIB_OBJS)
+# Exports: what the installed headers declare (lib/libvconfig.map).
+LIBVCONFIG_HEADERS := include/vconfig/vconfig.h include/vconfig/env.h \
+		      include/vconfig/emu.h include/vconfig/libvconfig.h
+
+$(LIBVCONFIG_SO): $(ENGINE_OBJS) $(MODEL_OBJS) $(LIB_OBJS) lib/libvconfig.map
 	@mkdir -p $(dir $@)
-	$(CC) -shared -Wl,-soname,$(LIBVCONFIG_SONAME) $(LDFLAGS) -o $@ $^ $(PCIACCESS_LIBS)
+	$(CC) -shared -Wl,-soname,$(LIBVCONFIG_SONAME) \
+		-Wl,--version-script=lib/libvconfig.map $(LDFLAGS) -o $@ \
+		$(ENGINE_OBJS) $(MODEL_OBJS) $(LIB_OBJS) $(PCIACCESS_LIBS)
 
 # pkg-config file; the prefix is the installed one, DESTDIR is not part of it.
 $(VCONFIG_PC): mk/install.mk
@@ -45,18 +51,11 @@ $(VCONFIG_PC): mk/install.mk
 
 .PHONY: $(VCONFIG_PC)
 
-# vconfig.h reaches the engine's env.h through the source tree; installed,
-# env.h sits beside it.
 install: $(VCONFIG_BIN) $(LIBVCONFIG) $(LIBVCONFIG_SO) $(VCONFIG_PC)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(INCLUDEDIR)/vconfig $(DESTDIR)$(INCLUDEDIR)/linux \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
-	for h in include/vconfig/*.h; do \
-		sed 's|#include "../../vconfig/env.h"|#include "env.h"|' $$h \
-			>$(DESTDIR)$(INCLUDEDIR)/vconfig/$$(basename $$h) || exit 1; \
-		chmod 644 $(DESTDIR)$(INCLUDEDIR)/vconfig/$$(basename $$h); \
-	done
-	$(INSTALL) -m 644 vconfig/env.h $(DESTDIR)$(INCLUDEDIR)/vconfig/env.h
+	$(INSTALL) -m 644 $(LIBVCONFIG_HEADERS) $(DESTDIR)$(INCLUDEDIR)/vconfig/
 	$(INSTALL) -m 644 include/uapi/linux/vfio_vconfig.h $(DESTDIR)$(INCLUDEDIR)/linux/
 	$(INSTALL) -m 644 $(LIBVCONFIG) $(DESTDIR)$(LIBDIR)/libvconfig.a
 	$(INSTALL) -m 755 $(LIBVCONFIG_SO) $(DESTDIR)$(LIBDIR)/

@@ -2,7 +2,7 @@
 #
 #   make edu          build/bin/edu: drivers/edu/edu.c as a program (and a
 #                     static build/bin/edu-static for the guest)
-#   make edu-module   build/edu-kmod/edu.ko: the same source as a kernel module
+#   make edu-module   build/kmod/edu/edu.ko: the same source as a kernel module
 #
 # A kernel driver builds for userspace with the shim's include root first:
 # <linux/pci.h> and friends then resolve to include/vconfig/linux/.
@@ -31,7 +31,7 @@ $(EDU_STATIC): drivers/edu/edu.c $(LIBVCONFIG)
 		$(SHIM_LIBS) $(LDFLAGS)
 
 edu-module:
-	@sh scripts/build-edu-module.sh "$(KDIR)" "$(BUILD)/edu-kmod"
+	@sh scripts/kmod.sh build $(BUILD)/kmod/edu edu drivers/edu/edu.c
 
 # The shim's unit test includes the shim's headers as a driver does.
 $(BUILD)/tests/test_shim: CPPFLAGS += -Iinclude/vconfig

@@ -8,7 +8,7 @@ set -eu
 
 cd "$(dirname "$0")/.."
 OUT=build/guest-demo
-KVER=$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)
+KVER=$(sh scripts/kmod.sh kver)
 mkdir -p "$OUT"
 
 cat <<'EOT'
@@ -31,7 +31,7 @@ if [ ! -f "/boot/vmlinuz-$KVER" ] || ! command -v qemu-system-x86_64 >/dev/null;
 		"run scripts/install-deps.sh" >&2
 	exit 1
 fi
-if ! sh scripts/build-module.sh >"$OUT/build.log" 2>&1; then
+if ! sh scripts/kmod.sh vfio >"$OUT/build.log" 2>&1; then
 	echo "demo: vfio-vconfig.ko did not build:" >&2
 	tail -n 20 "$OUT/build.log" >&2
 	exit 1

@@ -1,11 +1,26 @@
 #!/bin/sh
-# Run every test of vconfig and close with "N passed, N failed".
+# Run the tests of vconfig and close with "N passed, N failed".
+#
+#   scripts/run-tests.sh [--unit | --fast] [NAME...]
 #
 # Unit tests are Check programs (build/tests/test_*). Every other suite is an
 # executable tests/suites/NN-name.sh that prints "PASS name" / "FAIL name"
 # lines and closes with its own "N passed, N failed" line; suites run in name
 # order. A suite that exits non-zero without a failure counted adds one.
+# --unit runs the unit tests only; --fast leaves out the suites that boot a
+# QEMU guest (a "# tier: guest" line in the suite). NAMEs (test_engine,
+# 10-cli, ...) run only those tests and suites.
 set -u
+
+tier=all
+case ${1:-} in
+--unit) tier=unit; shift ;;
+--fast) tier=fast; shift ;;
+esac
+only=" $* "
+selected() { # name
+	[ "$only" = "  " ] || case $only in *" $1 "*) return 0 ;; *) return 1 ;; esac
+}
 
 BUILD=${BUILD:-build}
 export BUILD
@@ -22,6 +37,7 @@ add_counts() { # $1 passed $2 failed
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
+	selected "$name" || continue
 	CK_VERBOSITY=normal "$t" >"$log" 2>&1
 	rc=$?
 	# Check: "100%: Checks: 12, Failures: 0, Errors: 0"
@@ -47,7 +63,12 @@ done
 
 for s in tests/suites/*.sh; do
 	[ -f "$s" ] || continue
+	[ "$tier" = unit ] && break
 	name=$(basename "$s" .sh)
+	selected "$name" || continue
+	if [ "$tier" = fast ] && grep -q '^# tier: guest' "$s"; then
+		continue
+	fi
 	echo "== $name"
 	sh "$s" >"$log" 2>&1
 	rc=$?

@@ -30,11 +30,14 @@ struct cli_options {
 	bool bar_set[VCONFIG_NR_REGIONS];
 };
 
+/* options.c */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_parse_size(const char *s, u64 *out);
 int cli_parse_bar_option(const char *arg, struct cli_options *opt);
+int cli_parse_options(int argc, char **argv, struct cli_options *opt);
 
+/* device.c */
 int cli_open_emu(const struct cli_options *opt, struct cli_device *dev);
 int cli_open_snapshot(const char *bdf, const struct cli_options *opt,
 		      struct cli_device *dev);
@@ -42,13 +45,16 @@ void cli_close(struct cli_device *dev);
 /* Print the virtual view (or, with @physical, the model) in lspci format. */
 int cli_print_dump(struct cli_device *dev, bool physical);
 
-int cli_parse_options(int argc, char **argv, struct cli_options *opt);
-int cmd_emu(int argc, char **argv);
-int cmd_perms(int argc, char **argv);
-int cmd_snapshot(int argc, char **argv);
-int cmd_ls(int argc, char **argv);
+/* exec.c: the access script of emu --exec */
 int cli_exec(struct cli_device *dev, const char *script);
 void cli_print_effect(const struct vconfig_effect *e);
+
+/* One file per subcommand: <name>_cmd.c */
+int cmd_emu(int argc, char **argv);
+int cmd_perms(int argc, char **argv);
 int cli_print_doc(void);
+int cmd_snapshot(int argc, char **argv);
+int cmd_ls(int argc, char **argv);
+int cmd_fuzz(int argc, char **argv);
 
 #endif /* VCONFIG_CLI_H */

@@ -4,95 +4,10 @@
  * snapshot; both under the engine.
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-
-void cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("vconfig: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void cli_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("vconfig: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-/* "4096", "0x1000", "4K", "16M", "2G" */
-int cli_parse_size(const char *s, u64 *out)
-{
-	unsigned long long v;
-	char *end;
-
-	if (!s || !*s || *s == '-')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		return -EINVAL;
-	switch (toupper((unsigned char)*end)) {
-	case 'K':
-		v <<= 10;
-		end++;
-		break;
-	case 'M':
-		v <<= 20;
-		end++;
-		break;
-	case 'G':
-		v <<= 30;
-		end++;
-		break;
-	case 'T':
-		v <<= 40;
-		end++;
-		break;
-	}
-	if (*end == 'B' || *end == 'b')
-		end++;
-	if (*end)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
-int cli_parse_bar_option(const char *arg, struct cli_options *opt)
-{
-	const char *eq = strchr(arg, '=');
-	unsigned int index;
-	u64 size;
-
-	if (!eq)
-		goto bad;
-	if (!strncmp(arg, "rom", 3) && eq == arg + 3)
-		index = VCONFIG_ROM_BAR;
-	else if (eq == arg + 1 && arg[0] >= '0' && arg[0] <= '6')
-		index = arg[0] - '0';
-	else
-		goto bad;
-	if (cli_parse_size(eq + 1, &size))
-		goto bad;
-	opt->bar[index].size = size;
-	opt->bar_set[index] = true;
-	return 0;
-bad:
-	cli_error("--bar '%s': expected N=SIZE with N 0-5, 6 or rom (e.g. 0=16K)", arg);
-	return -EINVAL;
-}
 
 static const char *header_kind(u8 type)
 {

@@ -174,3 +174,46 @@ int cli_exec(struct cli_device *dev, const char *script)
 	free(copy);
 	return ret;
 }
+
+void cli_print_effect(const struct vconfig_effect *e)
+{
+	printf("effect: %s", vconfig_effect_name(e->type));
+	switch (e->type) {
+	case VCONFIG_EFFECT_INTX_MASK:
+		printf(" masked=%d", e->intx.masked);
+		break;
+	case VCONFIG_EFFECT_DECODE:
+		printf(" memory=%d io=%d", e->decode.memory, e->decode.io);
+		break;
+	case VCONFIG_EFFECT_BUS_MASTER:
+		printf(" enable=%d", e->master.enable);
+		break;
+	case VCONFIG_EFFECT_MSI:
+		printf(" enable=%d nvec=%u", e->msi.enable, e->msi.nvec);
+		break;
+	case VCONFIG_EFFECT_MSIX:
+		printf(" enable=%d masked=%d", e->msix.enable, e->msix.masked);
+		break;
+	case VCONFIG_EFFECT_POWER_STATE:
+		printf(" from=D%u to=D%u", e->power.from, e->power.to);
+		break;
+	case VCONFIG_EFFECT_VPD:
+		printf(" %s addr=0x%x", e->vpd.write ? "write" : "read", e->vpd.addr);
+		if (e->vpd.write)
+			printf(" data=0x%08x", e->vpd.data);
+		break;
+	case VCONFIG_EFFECT_BAR:
+		printf(" region=%u enabled=%d addr=0x%llx", e->bar.region,
+		       e->bar.enabled, (unsigned long long)e->bar.addr);
+		break;
+	case VCONFIG_EFFECT_READRQ:
+		printf(" bytes=%u", e->readrq.bytes);
+		break;
+	case VCONFIG_EFFECT_MSI_MASK:
+		printf(" mask=0x%08x", e->msi_mask.mask);
+		break;
+	default:
+		break;
+	}
+	putchar('\n');
+}

@@ -7,8 +7,6 @@
 #include <string.h>
 #include "cli.h"
 
-int cmd_fuzz(int argc, char **argv);
-
 static void usage(FILE *out)
 {
 	fputs("usage: vconfig COMMAND [ARGS]\n"

@@ -13,6 +13,11 @@
 #include <stdio.h>
 #include "vconfig.h"
 
+/* The declarations below are the library's ABI (lib/libvconfig.map). */
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 /* ---- lspci dump files ---- */
 
 struct vconfig_dump_device {
@@ -114,5 +119,9 @@ struct vconfig_readonly {
 	const u8 *config;
 	unsigned int cfg_size;
 };
+
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* VCONFIG_EMU_H */

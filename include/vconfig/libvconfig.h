@@ -29,6 +29,11 @@
 #include <stdint.h>
 #include <linux/vfio.h>
 
+/* The declarations below are the library's ABI (lib/libvconfig.map). */
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -308,6 +313,10 @@ int vconfig_dma_unmap(struct vconfig_device *dev, uint64_t iova);
 
 #ifdef __cplusplus
 }
+#endif
+
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility pop
 #endif
 
 #endif /* VCONFIG_LIBVCONFIG_H */

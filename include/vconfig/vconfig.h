@@ -17,7 +17,12 @@
 #ifndef VCONFIG_VCONFIG_H
 #define VCONFIG_VCONFIG_H
 
-#include "../../vconfig/env.h"
+#include "env.h"
+
+/* The declarations below are the library's ABI (lib/libvconfig.map). */
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
 
 #define VCONFIG_CFG_SIZE_PCI	256
 #define VCONFIG_CFG_SIZE_PCIE	4096
@@ -271,5 +276,9 @@ int vconfig_describe(const struct vconfig *vc, unsigned int offset,
 
 const char *vconfig_effect_name(enum vconfig_effect_type type);
 const char *vconfig_owner_name(enum vconfig_owner_kind kind);
+
+#if !defined(__KERNEL__) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #endif /* VCONFIG_VCONFIG_H */

@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 OUT=${VCONFIG_GUEST_OUT:-build/guest}
 ROOT=$OUT/root
-KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
+KVER=$(sh scripts/kmod.sh kver)
 MODDIR=/lib/modules/$KVER/kernel
 CC=${CC:-gcc}
 TEST_CFLAGS="-std=gnu11 -O2 -Wall -Wextra -Werror -static"

@@ -36,7 +36,7 @@ while getopts t:2:p:m: opt; do
 	esac
 done
 
-KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
+KVER=$(sh scripts/kmod.sh kver)
 KERNEL=/boot/vmlinuz-$KVER
 LOG=$OUT/console.log
 

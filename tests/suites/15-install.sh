@@ -50,10 +50,24 @@ if [ -z "$missing" ]; then pass files; else fail "files: missing$missing"; fi
 soname=$(readelf -d "$root$prefix/lib/libvconfig.so.1.0.0" 2>/dev/null |
 	sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 if [ "$soname" = libvconfig.so.1 ]; then pass soname; else fail "soname: '$soname'"; fi
-if grep -q '"../../vconfig/env.h"' "$root$prefix/include/vconfig/vconfig.h"; then
-	fail "headers: vconfig.h still reaches into the source tree"
+if grep -q '\.\./' "$root$prefix/include/vconfig/"*.h; then
+	fail "headers: an installed header still reaches into the source tree"
 else
 	pass headers
+fi
+
+# The shared library exports exactly the functions its installed headers
+# declare: nothing of the shim, the oracle, the tools or the engine's insides.
+nm -D --defined-only "$root$prefix/lib/libvconfig.so.1.0.0" | awk '$2 ~ /^[TDBR]$/ { sub(/@.*/, "", $3); print $3 }' |
+	sort -u >"$tmp/exported"
+for h in "$root$prefix/include/vconfig/"*.h; do ${CC:-gcc} -fpreprocessed -dD -E -P "$h"; done | tr -s ' \t\n' ' ' | sed 's/;/;\n/g' |
+	grep -v 'static inline' | sed -E 's/.*\bextern [^(;{}"]*\b([a-z_][a-z0-9_]*);$/\1(/' |
+	grep -oE '\b[a-z_][a-z0-9_]*\(' | tr -d '(' | grep -E '^vconfig_' |
+	sort -u >"$tmp/declared"
+if [ -s "$tmp/exported" ] && cmp -s "$tmp/exported" "$tmp/declared"; then
+	pass "exports ($(wc -l <"$tmp/exported") symbols)"
+else
+	fail "exports: $(diff "$tmp/declared" "$tmp/exported" | grep '^[<>]' | head -n 6 | tr '\n' ' ')"
 fi
 
 # A program of a library user: the engine and the VFIO layer, errors without printing.

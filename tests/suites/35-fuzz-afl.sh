@@ -6,8 +6,7 @@
 # campaign: seconds, not minutes (make fuzz-afl-campaign runs one).
 set -u
 BUILD=${BUILD:-build}
-CORPUS=${VCONFIG_CORPUS:-../shared/corpus/pciutils}
-[ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/pciutils
+CORPUS=${VCONFIG_CORPUS:?set by the Makefile (make check-fast)}
 AFL=$BUILD/fuzz-afl
 passed=0
 failed=0

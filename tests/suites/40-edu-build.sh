@@ -5,7 +5,7 @@
 set -u
 BUILD=${BUILD:-build}
 SANITIZE=${SANITIZE:-}
-KVER=$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)
+KVER=$(sh scripts/kmod.sh kver)
 passed=0
 failed=0
 log=$(mktemp)
@@ -24,8 +24,8 @@ check() { # name, then a command that must succeed
 	fi
 }
 
-kmod=$BUILD/edu-kmod/edu.ko
-check kernel-module sh scripts/build-edu-module.sh "/lib/modules/$KVER/build" "$BUILD/edu-kmod"
+kmod=$BUILD/kmod/edu/edu.ko
+check kernel-module make --no-print-directory -s BUILD="$BUILD" edu-module
 check kernel-module-alias sh -c "modinfo -F alias '$kmod' | grep -qi 'pci:v00001234d000011E8'"
 
 prog=$BUILD/bin/edu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: guest
 # Guest suite: boot QEMU (TCG) with edu, e1000e and nvme devices, bind them to
 # vfio-pci (and to vfio-vconfig once vfio/vfio-vconfig.ko is built) and run the
 # in-guest VFIO ABI tests. Prints the guest's PASS/FAIL/SKIP lines and closes

@@ -9,6 +9,17 @@
 #include <check.h>
 #include <stdlib.h>
 
+/*
+ * The pciutils dump corpus: $VCONFIG_CORPUS, else the path the Makefile
+ * built in (its VCONFIG_CORPUS variable), so a test binary runs alone too.
+ */
+static inline const char *corpus_dir(void)
+{
+	const char *dir = getenv("VCONFIG_CORPUS");
+
+	return dir && *dir ? dir : VCONFIG_CORPUS_DEFAULT;
+}
+
 #define VCONFIG_CHECK_MAIN(suite_fn)					\
 int main(void)								\
 {									\

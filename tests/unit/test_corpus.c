@@ -13,23 +13,6 @@
 #include <vconfig/emu.h>
 #include "check_main.h"
 
-#define CORPUS_DEFAULT	"/work/shared/corpus/pciutils"
-
-static const char *corpus_dir(void)
-{
-	const char *dir = getenv("VCONFIG_CORPUS");
-	static char buf[512];
-
-	if (dir)
-		return dir;
-	/* The corpus sits beside the checkout in ../shared. */
-	if (!access("../shared/corpus/pciutils", R_OK)) {
-		snprintf(buf, sizeof(buf), "../shared/corpus/pciutils");
-		return buf;
-	}
-	return CORPUS_DEFAULT;
-}
-
 static const u16 allowed_std[] = {
 	PCI_CAP_ID_PM, PCI_CAP_ID_VPD, PCI_CAP_ID_MSI, PCI_CAP_ID_PCIX,
 	PCI_CAP_ID_VNDR, PCI_CAP_ID_EXP, PCI_CAP_ID_MSIX, PCI_CAP_ID_AF,

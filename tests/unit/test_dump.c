@@ -11,15 +11,6 @@
 #include <vconfig/emu.h>
 #include "check_main.h"
 
-#define DEFAULT_CORPUS	"/work/shared/corpus/pciutils"
-
-static const char *corpus_dir(void)
-{
-	const char *dir = getenv("VCONFIG_CORPUS");
-
-	return dir ? dir : DEFAULT_CORPUS;
-}
-
 static void load_corpus_file(const char *name, struct vconfig_dump *dump)
 {
 	char path[512], err[256];

@@ -10,8 +10,6 @@
 #include <vconfig/emu.h>
 #include "check_main.h"
 
-#define DEFAULT_CORPUS	"/work/shared/corpus/pciutils"
-
 #define PM	0x40
 #define MSI	0x50
 #define MSIX	0x70
@@ -378,13 +376,6 @@ START_TEST(test_probe_regions)
 	ck_assert_uint_eq(vconfig_emu_nr_writes(emu), 2 + 2 * 7);
 }
 END_TEST
-
-static const char *corpus_dir(void)
-{
-	const char *dir = getenv("VCONFIG_CORPUS");
-
-	return dir ? dir : DEFAULT_CORPUS;
-}
 
 /* The model of a corpus device sizes its BARs as the file says. */
 static void check_corpus_probe(const char *file, const char *address)

@@ -25,7 +25,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "include/vconfig/vconfig.h"
+#include <vconfig/vconfig.h>
 
 static unsigned int seed = 0x5eed;
 module_param(seed, uint, 0444);

@@ -90,6 +90,15 @@ $(VCONFIG_BIN): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG) $(PCIACCESS_LIBS)
 
+# The CLI linked statically, for the test guest (it has no shared
+# libraries); libpciaccess needs zlib when linked statically.
+VCONFIG_STATIC        := $(BUILD)/bin/vconfig-static
+PCIACCESS_STATIC_LIBS := $(shell pkg-config --static --libs pciaccess 2>/dev/null || echo -lpciaccess -lz)
+
+$(VCONFIG_STATIC): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
+	@mkdir -p $(dir $@)
+	$(CC) -static -o $@ $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG) $(PCIACCESS_STATIC_LIBS) -lpthread
+
 # Unit tests track their headers (-MMD) and get the corpus path built in.
 $(BUILD)/tests/%: tests/unit/%.c $(LIBORACLE) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <vconfig/access.h>
 #include <vconfig/libvconfig.h>
 #include "../include/uapi/linux/vfio_vconfig.h"
 
@@ -31,8 +32,6 @@
 /* Bounds on walks over data the kernel or the device supplies. */
 #define MAX_INFO_CAPS		32
 #define MAX_IOVA_RANGES		16
-#define MAX_STD_CAPS		48
-#define MAX_EXT_CAPS		(4096 / 4)
 
 #define DEFAULT_IOVA_START	0x100000ULL	/* keep IOVA 0 unmapped */
 
@@ -727,7 +726,7 @@ int vconfig_cfg_read16(struct vconfig_device *dev, unsigned int offset,
 	int err = vconfig_cfg_read(dev, offset, b, 2);
 
 	if (!err)
-		*val = (uint16_t)(b[0] | b[1] << 8);
+		*val = vconfig_get16(b, 0);
 	return err;
 }
 
@@ -738,8 +737,7 @@ int vconfig_cfg_read32(struct vconfig_device *dev, unsigned int offset,
 	int err = vconfig_cfg_read(dev, offset, b, 4);
 
 	if (!err)
-		*val = (uint32_t)b[0] | (uint32_t)b[1] << 8 |
-		       (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+		*val = vconfig_get32(b, 0);
 	return err;
 }
 
@@ -751,17 +749,18 @@ int vconfig_cfg_write8(struct vconfig_device *dev, unsigned int offset, uint8_t 
 int vconfig_cfg_write16(struct vconfig_device *dev, unsigned int offset,
 			uint16_t val)
 {
-	uint8_t b[2] = { val & 0xff, val >> 8 };
+	uint8_t b[2];
 
+	vconfig_put16(b, 0, val);
 	return vconfig_cfg_write(dev, offset, b, 2);
 }
 
 int vconfig_cfg_write32(struct vconfig_device *dev, unsigned int offset,
 			uint32_t val)
 {
-	uint8_t b[4] = { val & 0xff, (val >> 8) & 0xff, (val >> 16) & 0xff,
-			 val >> 24 };
+	uint8_t b[4];
 
+	vconfig_put32(b, 0, val);
 	return vconfig_cfg_write(dev, offset, b, 4);
 }
 
@@ -777,22 +776,22 @@ int vconfig_find_cap(struct vconfig_device *dev, uint8_t id)
 	uint8_t pos, hdr[2];
 	int err, i;
 
-	err = vconfig_cfg_read16(dev, 0x06, &status);
+	err = vconfig_cfg_read16(dev, PCI_STATUS, &status);
 	if (err)
 		return err;
-	if (!(status & 0x10))	/* Capabilities List */
+	if (!(status & PCI_STATUS_CAP_LIST))
 		return fail_msg(-ENOENT, "%s: no capability list", dev->bdf);
-	err = vconfig_cfg_read8(dev, 0x34, &pos);
-	for (i = 0; !err && i < MAX_STD_CAPS; i++) {
-		pos &= 0xfc;
-		if (pos < 0x40)
+	err = vconfig_cfg_read8(dev, PCI_CAPABILITY_LIST, &pos);
+	for (i = 0; !err && i < VCONFIG_MAX_STD_CAPS; i++) {
+		pos &= ~3;
+		if (pos < PCI_STD_HEADER_SIZEOF)
 			break;
 		err = vconfig_cfg_read(dev, pos, hdr, 2);
 		if (err)
 			return err;
-		if (hdr[0] == id)
+		if (hdr[PCI_CAP_LIST_ID] == id)
 			return pos;
-		pos = hdr[1];
+		pos = hdr[PCI_CAP_LIST_NEXT];
 	}
 	return err ? err : fail_msg(-ENOENT, "%s: no capability 0x%02x", dev->bdf, id);
 }
@@ -805,16 +804,17 @@ int vconfig_find_ext_cap(struct vconfig_device *dev, uint16_t id)
 
 	if (dev->cfg_size <= 0x100)
 		return fail_msg(-ENOENT, "%s: no extended configuration space", dev->bdf);
-	for (i = 0; i < MAX_EXT_CAPS; i++) {
+	for (i = 0; i < VCONFIG_MAX_EXT_CAPS; i++) {
 		err = vconfig_cfg_read32(dev, pos, &hdr);
 		if (err)
 			return err;
 		if (hdr == 0 || hdr == 0xffffffff)
 			break;
-		if ((hdr & 0xffff) == id)
+		if (PCI_EXT_CAP_ID(hdr) == id)
 			return (int)pos;
-		pos = hdr >> 20;
-		if (pos < 0x100 || pos + 4 > dev->cfg_size)
+		/* Masked and range-checked: a device cannot steer the walk. */
+		pos = vconfig_ext_cap_next_offset(hdr, dev->cfg_size);
+		if (!pos)
 			break;
 	}
 	return fail_msg(-ENOENT, "%s: no extended capability 0x%04x", dev->bdf, id);

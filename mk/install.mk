@@ -25,7 +25,7 @@ MAN_PAGES          := man/vconfig.1 man/lsvfio.1 man/libvconfig.3
 shared: $(LIBVCONFIG_SO)
 
 # Exports: what the installed headers declare (lib/libvconfig.map).
-LIBVCONFIG_HEADERS := include/vconfig/vconfig.h include/vconfig/env.h \
+LIBVCONFIG_HEADERS := include/vconfig/vconfig.h include/vconfig/env.h include/vconfig/access.h \
 		      include/vconfig/emu.h include/vconfig/libvconfig.h
 
 $(LIBVCONFIG_SO): $(ENGINE_OBJS) $(MODEL_OBJS) $(LIB_OBJS) lib/libvconfig.map

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
+#include <vconfig/access.h>
 #include <vconfig/emu.h>
 
 #define EMU_VPD_SIZE		0x8000
@@ -48,37 +49,19 @@ struct vconfig_emu {
 	unsigned int log_alloc;
 };
 
-static u32 get_le(const u8 *p, unsigned int size)
-{
-	u32 val = 0;
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		val |= (u32)p[i] << (8 * i);
-	return val;
-}
-
-static void put_le(u8 *p, unsigned int size, u32 val)
-{
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		p[i] = val >> (8 * i);
-}
-
 static u32 cfg_get(const struct vconfig_emu *emu, unsigned int offset,
 		   unsigned int size)
 {
 	if (offset + size > emu->cfg_size)
 		return 0;
-	return get_le(emu->config + offset, size);
+	return vconfig_get_le(emu->config + offset, size);
 }
 
 static void cfg_put(struct vconfig_emu *emu, unsigned int offset,
 		    unsigned int size, u32 val)
 {
 	if (offset + size <= emu->cfg_size)
-		put_le(emu->config + offset, size, val);
+		vconfig_put_le(emu->config + offset, size, val);
 }
 
 /* Declare a register's RW and RW1C bits; parts beyond the space are ignored. */
@@ -166,7 +149,7 @@ static void unimplement_bar(struct vconfig_emu *emu, unsigned int offset,
 static int setup_bar(struct vconfig_emu *emu, unsigned int index,
 		     const struct vconfig_region_desc *r, unsigned int *used)
 {
-	unsigned int offset = PCI_BASE_ADDRESS_0 + 4 * index;
+	unsigned int offset = vconfig_bar_offset(index);
 	u32 bar = cfg_get(emu, offset, 4);
 	u32 type = bar & PCI_BASE_ADDRESS_MEM_TYPE_MASK;
 	u64 size, mask;
@@ -538,7 +521,7 @@ static int emu_read(void *priv, unsigned int offset, unsigned int size,
 
 	if (!emu || !val || !valid_access(emu, offset, size))
 		return -EINVAL;
-	*val = get_le(emu->config + offset, size);
+	*val = vconfig_get_le(emu->config + offset, size);
 	return 0;
 }
 
@@ -559,7 +542,7 @@ static int emu_write(void *priv, unsigned int offset, unsigned int size,
 	w.offset = offset;
 	w.size = size;
 	w.value = size == 4 ? val : val & (BIT(8 * size) - 1);
-	w.before = get_le(emu->config + offset, size);
+	w.before = vconfig_get_le(emu->config + offset, size);
 	memcpy(old, emu->config + offset, size);
 	for (i = 0; i < size; i++) {
 		u8 byte = w.value >> (8 * i);
@@ -572,7 +555,7 @@ static int emu_write(void *priv, unsigned int offset, unsigned int size,
 	}
 	pm_written(emu, offset, size, old);
 	vpd_written(emu, offset, size);
-	w.after = get_le(emu->config + offset, size);
+	w.after = vconfig_get_le(emu->config + offset, size);
 	emu->log[emu->nr_log++] = w;
 	return 0;
 }
@@ -586,7 +569,7 @@ const struct vconfig_backend_ops vconfig_emu_ops = {
 static int probe_bar(struct vconfig_emu *emu, unsigned int index,
 		     struct vconfig_region_desc *r, unsigned int *used)
 {
-	unsigned int offset = PCI_BASE_ADDRESS_0 + 4 * index;
+	unsigned int offset = vconfig_bar_offset(index);
 	u32 lo, lo_size, hi = 0, hi_size = 0;
 	u64 bits;
 	int ret;

@@ -3,6 +3,7 @@
 #ifndef VCONFIG_CLI_H
 #define VCONFIG_CLI_H
 
+#include <vconfig/access.h>
 #include <vconfig/emu.h>
 
 /* Exit status for bad input of any kind. */

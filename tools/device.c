@@ -40,11 +40,6 @@ static int report_create_error(const char *addr, const u8 *config, int err)
 	return CLI_EXIT_USAGE;
 }
 
-static u32 le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
 /* Region sizes from options, then the dump; unknown sizes are unimplemented. */
 static void choose_regions(const struct cli_options *opt,
 			   const struct vconfig_dump_device *d,
@@ -56,7 +51,7 @@ static void choose_regions(const struct cli_options *opt,
 	for (i = 0; i < VCONFIG_NR_REGIONS; i++) {
 		unsigned int off = i == VCONFIG_ROM_BAR ? PCI_ROM_ADDRESS :
 				   PCI_BASE_ADDRESS_0 + 4 * i;
-		u32 bar = le32(&d->config[off]);
+		u32 bar = vconfig_get_le(&d->config[off], 4);
 
 		memset(&region[i], 0, sizeof(region[i]));
 		if (upper) {

@@ -95,11 +95,6 @@ static void vfio_reset(void *priv)
 
 /* ---- opening, the map, restoring ---- */
 
-static u32 le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
 /* Size the BARs from outside, as a PCI core does, restoring each. */
 static int vfio_regions(struct fuzz_target *t, struct vconfig_region_desc *region)
 {
@@ -107,9 +102,8 @@ static int vfio_regions(struct fuzz_target *t, struct vconfig_region_desc *regio
 
 	memset(region, 0, sizeof(*region) * VCONFIG_NR_REGIONS);
 	for (i = 0; i < VCONFIG_NR_REGIONS; i++) {
-		unsigned int off = i == VCONFIG_ROM_BAR ? PCI_ROM_ADDRESS :
-				   PCI_BASE_ADDRESS_0 + 4 * i;
-		u32 orig = le32(t->original + off), ones = 0xffffffff, sz;
+		unsigned int off = vconfig_bar_offset(i);
+		u32 orig = vconfig_get_le(t->original + off, 4), ones = 0xffffffff, sz;
 		u32 hi_orig = 0, hi_sz = 0xffffffff;
 		bool io = i != VCONFIG_ROM_BAR && (orig & PCI_BASE_ADDRESS_SPACE_IO);
 		bool mem64 = i < VCONFIG_NR_BARS - 1 && !io && i != VCONFIG_ROM_BAR &&
@@ -122,7 +116,7 @@ static int vfio_regions(struct fuzz_target *t, struct vconfig_region_desc *regio
 		    fuzz_vfio_write(&t->vfio, off, 4, &orig))
 			return -EIO;
 		if (mem64) {
-			hi_orig = le32(t->original + off + 4);
+			hi_orig = vconfig_get_le(t->original + off + 4, 4);
 			if (fuzz_vfio_write(&t->vfio, off + 4, 4, &ones) ||
 			    fuzz_vfio_read(&t->vfio, off + 4, 4, &hi_sz) ||
 			    fuzz_vfio_write(&t->vfio, off + 4, 4, &hi_orig))
@@ -377,7 +371,7 @@ static void random_op(struct fuzz_target *t, u64 *s, struct vconfig_fuzz_op *op,
 			v = 0;
 			break;
 		case 2:
-			v = ~le32(view + op->offset);
+			v = ~vconfig_get_le(view + op->offset, 4);
 			break;
 		default:
 			v = next_rand(s);

@@ -52,16 +52,6 @@ static void __attribute__((format(printf, 1, 2))) ls_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static unsigned int get16(const uint8_t *c, unsigned int off)
-{
-	return c[off] | c[off + 1] << 8;
-}
-
-static uint32_t get32(const uint8_t *c, unsigned int off)
-{
-	return (uint32_t)get16(c, off) | (uint32_t)get16(c, off + 2) << 16;
-}
-
 /* lspci's flag notation: "Name+" or "Name-". */
 static char flag(uint32_t value, uint32_t mask)
 {
@@ -180,7 +170,7 @@ static const char *size_text(uint64_t size, char *buf, size_t len)
 
 static void print_header(const uint8_t *c)
 {
-	unsigned int cmd = get16(c, PCI_COMMAND), sta = get16(c, PCI_STATUS);
+	unsigned int cmd = vconfig_get16(c, PCI_COMMAND), sta = vconfig_get16(c, PCI_STATUS);
 	static const char *const devsel[] = { "fast", "medium", "slow", "??" };
 	unsigned int pin = c[PCI_INTERRUPT_PIN];
 
@@ -214,7 +204,7 @@ static void print_bars(struct ls_entry *e)
 
 	for (bar = 0; bar < 6; bar++) {
 		struct vconfig_region_info ri;
-		uint32_t lo = get32(c, PCI_BASE_ADDRESS_0 + 4 * bar);
+		uint32_t lo = vconfig_get32(c, PCI_BASE_ADDRESS_0 + 4 * bar);
 		uint64_t addr;
 		bool is64 = false;
 
@@ -230,7 +220,7 @@ static void print_bars(struct ls_entry *e)
 			is64 = (lo & PCI_BASE_ADDRESS_MEM_TYPE_MASK) ==
 			       PCI_BASE_ADDRESS_MEM_TYPE_64;
 			if (is64 && bar < 5)
-				addr |= (uint64_t)get32(c, PCI_BASE_ADDRESS_0 + 4 * bar + 4) << 32;
+				addr |= (uint64_t)vconfig_get32(c, PCI_BASE_ADDRESS_0 + 4 * bar + 4) << 32;
 			printf("\tRegion %u: Memory at %llx (%s, %sprefetchable)", bar,
 			       (unsigned long long)addr, is64 ? "64-bit" : "32-bit",
 			       (lo & PCI_BASE_ADDRESS_MEM_PREFETCH) ? "" : "non-");
@@ -241,7 +231,7 @@ static void print_bars(struct ls_entry *e)
 		if (is64)
 			bar++;
 	}
-	rom = get32(c, PCI_ROM_ADDRESS);
+	rom = vconfig_get32(c, PCI_ROM_ADDRESS);
 	if (rom) {
 		struct vconfig_region_info ri = { .size = 0 };
 
@@ -328,8 +318,8 @@ static void print_irqs(struct ls_entry *e, const struct vconfig_device_info *inf
 static void cap_pm(const uint8_t *c, unsigned int p)
 {
 	static const unsigned int aux[] = { 0, 55, 100, 160, 220, 270, 320, 375 };
-	unsigned int pmc = get16(c, p + PCI_PM_PMC);
-	unsigned int csr = get16(c, p + PCI_PM_CTRL);
+	unsigned int pmc = vconfig_get16(c, p + PCI_PM_PMC);
+	unsigned int csr = vconfig_get16(c, p + PCI_PM_CTRL);
 
 	printf("Power Management version %u\n", pmc & PCI_PM_CAP_VER_MASK);
 	printf("\t\tFlags: PMEClk%c DSI%c D1%c D2%c AuxCurrent=%umA "
@@ -348,34 +338,34 @@ static void cap_pm(const uint8_t *c, unsigned int p)
 
 static void cap_msi(const uint8_t *c, unsigned int p)
 {
-	unsigned int ctrl = get16(c, p + PCI_MSI_FLAGS);
+	unsigned int ctrl = vconfig_get16(c, p + PCI_MSI_FLAGS);
 	bool is64 = ctrl & PCI_MSI_FLAGS_64BIT;
 	bool maskable = ctrl & PCI_MSI_FLAGS_MASKBIT;
 	unsigned int data_off = is64 ? PCI_MSI_DATA_64 : PCI_MSI_DATA_32;
-	uint64_t addr = get32(c, p + PCI_MSI_ADDRESS_LO);
+	uint64_t addr = vconfig_get32(c, p + PCI_MSI_ADDRESS_LO);
 
 	printf("MSI: Enable%c Count=%u/%u Maskable%c 64bit%c\n",
 	       flag(ctrl, PCI_MSI_FLAGS_ENABLE), 1u << ((ctrl & PCI_MSI_FLAGS_QSIZE) >> 4),
 	       1u << ((ctrl & PCI_MSI_FLAGS_QMASK) >> 1), maskable ? '+' : '-',
 	       is64 ? '+' : '-');
 	if (is64) {
-		addr |= (uint64_t)get32(c, p + PCI_MSI_ADDRESS_HI) << 32;
+		addr |= (uint64_t)vconfig_get32(c, p + PCI_MSI_ADDRESS_HI) << 32;
 		printf("\t\tAddress: %016llx  Data: %04x\n", (unsigned long long)addr,
-		       get16(c, p + data_off));
+		       vconfig_get16(c, p + data_off));
 	} else {
 		printf("\t\tAddress: %08llx  Data: %04x\n", (unsigned long long)addr,
-		       get16(c, p + data_off));
+		       vconfig_get16(c, p + data_off));
 	}
 	if (maskable)
 		printf("\t\tMasking: %08x  Pending: %08x\n",
-		       get32(c, p + (is64 ? PCI_MSI_MASK_64 : PCI_MSI_MASK_32)),
-		       get32(c, p + (is64 ? PCI_MSI_MASK_64 : PCI_MSI_MASK_32) + 4));
+		       vconfig_get32(c, p + (is64 ? PCI_MSI_MASK_64 : PCI_MSI_MASK_32)),
+		       vconfig_get32(c, p + (is64 ? PCI_MSI_MASK_64 : PCI_MSI_MASK_32) + 4));
 }
 
 static void cap_msix(const uint8_t *c, unsigned int p)
 {
-	unsigned int ctrl = get16(c, p + PCI_MSIX_FLAGS);
-	uint32_t table = get32(c, p + PCI_MSIX_TABLE), pba = get32(c, p + PCI_MSIX_PBA);
+	unsigned int ctrl = vconfig_get16(c, p + PCI_MSIX_FLAGS);
+	uint32_t table = vconfig_get32(c, p + PCI_MSIX_TABLE), pba = vconfig_get32(c, p + PCI_MSIX_PBA);
 
 	printf("MSI-X: Enable%c Count=%u Masked%c\n", flag(ctrl, PCI_MSIX_FLAGS_ENABLE),
 	       (ctrl & PCI_MSIX_FLAGS_QSIZE) + 1, flag(ctrl, PCI_MSIX_FLAGS_MASKALL));
@@ -417,14 +407,14 @@ static void cap_express(const uint8_t *c, unsigned int p)
 	static const char *const aspm[] = { "not supported", "L0s", "L1", "L0s L1" };
 	static const char *const aspm_ctl[] = { "Disabled", "L0s Enabled", "L1 Enabled",
 						"L0s L1 Enabled" };
-	unsigned int flags = get16(c, p + PCI_EXP_FLAGS);
+	unsigned int flags = vconfig_get16(c, p + PCI_EXP_FLAGS);
 	unsigned int type = (flags & PCI_EXP_FLAGS_TYPE) >> 4;
-	uint32_t devcap = get32(c, p + PCI_EXP_DEVCAP);
-	unsigned int devctl = get16(c, p + PCI_EXP_DEVCTL);
-	unsigned int devsta = get16(c, p + PCI_EXP_DEVSTA);
-	uint32_t lnkcap = get32(c, p + PCI_EXP_LNKCAP);
-	unsigned int lnkctl = get16(c, p + PCI_EXP_LNKCTL);
-	unsigned int lnksta = get16(c, p + PCI_EXP_LNKSTA);
+	uint32_t devcap = vconfig_get32(c, p + PCI_EXP_DEVCAP);
+	unsigned int devctl = vconfig_get16(c, p + PCI_EXP_DEVCTL);
+	unsigned int devsta = vconfig_get16(c, p + PCI_EXP_DEVSTA);
+	uint32_t lnkcap = vconfig_get32(c, p + PCI_EXP_LNKCAP);
+	unsigned int lnkctl = vconfig_get16(c, p + PCI_EXP_LNKCTL);
+	unsigned int lnksta = vconfig_get16(c, p + PCI_EXP_LNKSTA);
 	unsigned int splv = (devcap & PCI_EXP_DEVCAP_PWR_VAL) >> 18;
 	unsigned int spls = (devcap & PCI_EXP_DEVCAP_PWR_SCL) >> 26;
 	static const double scale[] = { 1.0, 0.1, 0.01, 0.001 };
@@ -508,28 +498,28 @@ static void aer_errors(const char *name, uint32_t v, bool uncorrectable)
 
 static void ext_aer(const uint8_t *c, unsigned int p)
 {
-	uint32_t cap = get32(c, p + PCI_ERR_CAP);
+	uint32_t cap = vconfig_get32(c, p + PCI_ERR_CAP);
 
 	printf("Advanced Error Reporting\n");
-	aer_errors("UESta", get32(c, p + PCI_ERR_UNCOR_STATUS), true);
-	aer_errors("UEMsk", get32(c, p + PCI_ERR_UNCOR_MASK), true);
-	aer_errors("UESvrt", get32(c, p + PCI_ERR_UNCOR_SEVER), true);
-	aer_errors("CESta", get32(c, p + PCI_ERR_COR_STATUS), false);
-	aer_errors("CEMsk", get32(c, p + PCI_ERR_COR_MASK), false);
+	aer_errors("UESta", vconfig_get32(c, p + PCI_ERR_UNCOR_STATUS), true);
+	aer_errors("UEMsk", vconfig_get32(c, p + PCI_ERR_UNCOR_MASK), true);
+	aer_errors("UESvrt", vconfig_get32(c, p + PCI_ERR_UNCOR_SEVER), true);
+	aer_errors("CESta", vconfig_get32(c, p + PCI_ERR_COR_STATUS), false);
+	aer_errors("CEMsk", vconfig_get32(c, p + PCI_ERR_COR_MASK), false);
 	printf("\t\tAERCap:\tFirst Error Pointer: %02x, ECRCGenCap%c ECRCGenEn%c "
 	       "ECRCChkCap%c ECRCChkEn%c\n", cap & 0x1f,
 	       flag(cap, PCI_ERR_CAP_ECRC_GENC), flag(cap, PCI_ERR_CAP_ECRC_GENE),
 	       flag(cap, PCI_ERR_CAP_ECRC_CHKC), flag(cap, PCI_ERR_CAP_ECRC_CHKE));
 	printf("\t\t\tMultHdrRecCap%c MultHdrRecEn%c TLPPfxPres%c HdrLogCap%c\n",
 	       flag(cap, 0x200), flag(cap, 0x400), flag(cap, 0x800), flag(cap, 0x1000));
-	printf("\t\tHeaderLog: %08x %08x %08x %08x\n", get32(c, p + PCI_ERR_HEADER_LOG),
-	       get32(c, p + PCI_ERR_HEADER_LOG + 4), get32(c, p + PCI_ERR_HEADER_LOG + 8),
-	       get32(c, p + PCI_ERR_HEADER_LOG + 12));
+	printf("\t\tHeaderLog: %08x %08x %08x %08x\n", vconfig_get32(c, p + PCI_ERR_HEADER_LOG),
+	       vconfig_get32(c, p + PCI_ERR_HEADER_LOG + 4), vconfig_get32(c, p + PCI_ERR_HEADER_LOG + 8),
+	       vconfig_get32(c, p + PCI_ERR_HEADER_LOG + 12));
 }
 
 static void ext_dsn(const uint8_t *c, unsigned int p)
 {
-	uint32_t lo = get32(c, p + 4), hi = get32(c, p + 8);
+	uint32_t lo = vconfig_get32(c, p + 4), hi = vconfig_get32(c, p + 8);
 
 	printf("Device Serial Number %02x-%02x-%02x-%02x-%02x-%02x-%02x-%02x\n",
 	       hi >> 24, (hi >> 16) & 0xff, (hi >> 8) & 0xff, hi & 0xff,
@@ -538,7 +528,7 @@ static void ext_dsn(const uint8_t *c, unsigned int p)
 
 static void ext_vendor(const uint8_t *c, unsigned int p)
 {
-	uint32_t hdr = get32(c, p + 4);
+	uint32_t hdr = vconfig_get32(c, p + 4);
 
 	printf("Vendor Specific Information: ID=%04x Rev=%u Len=%03x <?>\n",
 	       hdr & 0xffff, (hdr >> 16) & 0xf, hdr >> 20);
@@ -583,41 +573,34 @@ static void print_caps(const uint8_t *c, unsigned int cfg_size)
 	unsigned int pos, i;
 	bool seen[256] = { false };
 
-	if (get16(c, PCI_STATUS) & PCI_STATUS_CAP_LIST) {
-		pos = c[PCI_CAPABILITY_LIST] & 0xfc;
-		for (i = 0; pos >= 0x40 && i < 48 && !seen[pos]; i++) {
-			unsigned int id = c[pos];
-			const char *name;
-
-			seen[pos] = true;
-			printf("\tCapabilities: [%02x] ", pos);
-			switch (id) {
-			case PCI_CAP_ID_PM: cap_pm(c, pos); break;
-			case PCI_CAP_ID_MSI: cap_msi(c, pos); break;
-			case PCI_CAP_ID_MSIX: cap_msix(c, pos); break;
-			case PCI_CAP_ID_EXP: cap_express(c, pos); break;
-			case PCI_CAP_ID_VNDR: cap_vendor(c, pos); break;
-			default:
-				name = std_cap_name(id);
-				if (name)
-					printf("%s <?>\n", name);
-				else
-					printf("#%02x [%04x]\n", id, get16(c, pos + 2));
-			}
-			pos = c[pos + 1] & 0xfc;
-		}
-	}
-	if (cfg_size <= 0x100)
-		return;
-	pos = 0x100;
-	for (i = 0; i < (cfg_size - 0x100) / 4; i++) {
-		uint32_t hdr = get32(c, pos);
-		unsigned int id = hdr & 0xffff;
+	for_each_vconfig_cap(pos, i, c) {
+		unsigned int id = c[pos];
 		const char *name;
 
-		if (!hdr || hdr == 0xffffffff)
+		if (seen[pos])
 			break;
-		printf("\tCapabilities: [%03x v%u] ", pos, (hdr >> 16) & 0xf);
+		seen[pos] = true;
+		printf("\tCapabilities: [%02x] ", pos);
+		switch (id) {
+		case PCI_CAP_ID_PM: cap_pm(c, pos); break;
+		case PCI_CAP_ID_MSI: cap_msi(c, pos); break;
+		case PCI_CAP_ID_MSIX: cap_msix(c, pos); break;
+		case PCI_CAP_ID_EXP: cap_express(c, pos); break;
+		case PCI_CAP_ID_VNDR: cap_vendor(c, pos); break;
+		default:
+			name = std_cap_name(id);
+			if (name)
+				printf("%s <?>\n", name);
+			else
+				printf("#%02x [%04x]\n", id, vconfig_get16(c, pos + 2));
+		}
+	}
+	for_each_vconfig_ext_cap(pos, i, c, cfg_size) {
+		uint32_t hdr = vconfig_get32(c, pos);
+		unsigned int id = PCI_EXT_CAP_ID(hdr);
+		const char *name;
+
+		printf("\tCapabilities: [%03x v%u] ", pos, PCI_EXT_CAP_VER(hdr));
 		switch (id) {
 		case PCI_EXT_CAP_ID_ERR: ext_aer(c, pos); break;
 		case PCI_EXT_CAP_ID_DSN: ext_dsn(c, pos); break;
@@ -629,9 +612,6 @@ static void print_caps(const uint8_t *c, unsigned int cfg_size)
 			else
 				printf("Extended Capability ID %#02x\n", id);
 		}
-		pos = hdr >> 20;
-		if (pos < 0x100 || pos > cfg_size - 4)
-			break;
 	}
 }
 
@@ -677,18 +657,18 @@ static void print_entry(struct ls_entry *e, const struct ls_options *opt)
 		       e->fn.bdf, e->fn.driver, e->fn.iommu_group);
 		return;
 	}
-	id_names(opt, get16(c, PCI_VENDOR_ID), get16(c, PCI_DEVICE_ID),
-		 get16(c, PCI_SUBSYSTEM_VENDOR_ID), get16(c, PCI_SUBSYSTEM_ID),
+	id_names(opt, vconfig_get16(c, PCI_VENDOR_ID), vconfig_get16(c, PCI_DEVICE_ID),
+		 vconfig_get16(c, PCI_SUBSYSTEM_VENDOR_ID), vconfig_get16(c, PCI_SUBSYSTEM_ID),
 		 ids, sizeof(ids), sub, sizeof(sub));
-	printf("%s %s [%04x]: %s", e->fn.bdf, class_name(get16(c, PCI_CLASS_DEVICE)),
-	       get16(c, PCI_CLASS_DEVICE), ids);
+	printf("%s %s [%04x]: %s", e->fn.bdf, class_name(vconfig_get16(c, PCI_CLASS_DEVICE)),
+	       vconfig_get16(c, PCI_CLASS_DEVICE), ids);
 	if (c[PCI_REVISION_ID])
 		printf(" (rev %02x)", c[PCI_REVISION_ID]);
 	if (c[PCI_CLASS_PROG])
 		printf(" (prog-if %02x)", c[PCI_CLASS_PROG]);
 	putchar('\n');
 	printf("\tDriver: %s\n\tIOMMU group: %d\n", e->fn.driver, e->fn.iommu_group);
-	if (get16(c, PCI_SUBSYSTEM_VENDOR_ID))
+	if (vconfig_get16(c, PCI_SUBSYSTEM_VENDOR_ID))
 		printf("\tSubsystem: %s\n", sub);
 	if (!e->dev)
 		printf("\tVFIO: %s\n", e->unavailable);

@@ -58,12 +58,20 @@ fi
 
 # The shared library exports exactly the functions its installed headers
 # declare: nothing of the shim, the oracle, the tools or the engine's insides.
-nm -D --defined-only "$root$prefix/lib/libvconfig.so.1.0.0" | awk '$2 ~ /^[TDBR]$/ { sub(/@.*/, "", $3); print $3 }' |
-	sort -u >"$tmp/exported"
-for h in "$root$prefix/include/vconfig/"*.h; do ${CC:-gcc} -fpreprocessed -dD -E -P "$h"; done | tr -s ' \t\n' ' ' | sed 's/;/;\n/g' |
-	grep -v 'static inline' | sed -E 's/.*\bextern [^(;{}"]*\b([a-z_][a-z0-9_]*);$/\1(/' |
-	grep -oE '\b[a-z_][a-z0-9_]*\(' | tr -d '(' | grep -E '^vconfig_' |
-	sort -u >"$tmp/declared"
+nm -D --defined-only "$root$prefix/lib/libvconfig.so.1.0.0" |
+	awk '$2 ~ /^[TDBR]$/ { sub(/@.*/, "", $3); print $3 }' | sort -u >"$tmp/exported"
+# Declared: the compiler's list of the headers' prototypes (-aux-info), less
+# the static inline helpers, plus the extern objects.
+for h in "$root$prefix/include/vconfig/"*.h; do
+	echo "#include <vconfig/$(basename "$h")>"
+done >"$tmp/headers.c"
+${CC:-gcc} -std=gnu11 -I"$root$prefix/include" -aux-info "$tmp/aux" -fsyntax-only "$tmp/headers.c"
+{
+	grep -F "$root$prefix/include/vconfig/" "$tmp/aux" | grep -v ' static ' |
+		grep -oE '\bvconfig_[a-z0-9_]+ \(' | tr -d ' ('
+	cat "$root$prefix/include/vconfig/"*.h | grep -E '^extern .*\bvconfig_[a-z0-9_]+;' |
+		grep -oE '\bvconfig_[a-z0-9_]+;' | tr -d ';'
+} | sort -u >"$tmp/declared"
 if [ -s "$tmp/exported" ] && cmp -s "$tmp/exported" "$tmp/declared"; then
 	pass "exports ($(wc -l <"$tmp/exported") symbols)"
 else

@@ -18,7 +18,7 @@ cat <<'EOT'
 The guest (q35, TCG, virtual Intel IOMMU) has two edu devices: 00:03.0 on
 upstream vfio-pci and 00:04.0 on vfio-vconfig. The driver is
 drivers/edu/edu.c, an ordinary kernel PCI driver that also builds as edu.ko;
-here it is linked with vconfig's userspace PCI shim and libvconfig. Its
+here it is linked with vconfig's userspace PCI shim (shim/) and libvconfig. Its
 probe maps BAR0, checks the device is alive, computes factorials by MMIO and
 sleeps on a completion until the MSI raised at the end of each wakes it,
 then sends a buffer to the device and back by DMA through the IOMMU.

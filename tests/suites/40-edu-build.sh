@@ -30,6 +30,15 @@ check kernel-module-alias sh -c "modinfo -F alias '$kmod' | grep -qi 'pci:v00001
 
 prog=$BUILD/bin/edu
 rm -f "$prog"
+# The shim is a library of its own: libvconfig.a carries none of it (no
+# kernel API, no main()), and no library has a main().
+lib=$BUILD/lib/libvconfig.a
+shimlib=$BUILD/shim/libvconfig-shim.a
+check libraries make --no-print-directory -s BUILD="$BUILD" SANITIZE="$SANITIZE" "$lib" shim
+check libvconfig-without-shim sh -c "! nm -g --defined-only '$lib' | \
+	grep -qE ' T (main|kmalloc|pci_read_config_word|request_threaded_irq|vcshim_[a-z_]*)\$'"
+check shim-library sh -c "nm -g --defined-only '$shimlib' | grep -qE ' T pci_read_config_word\$' && \
+	! nm -g --defined-only '$shimlib' | grep -qE ' T main\$'"
 check userspace make --no-print-directory -s BUILD="$BUILD" SANITIZE="$SANITIZE" "$prog"
 check userspace-modinfo sh -c "'$prog' --help | grep -q 'description=Driver for QEMU'"
 # no device given: usage, status 2; an absent device: status 1, one message

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Runtime of the userspace PCI shim (include/vconfig/linux/): what the
+ * Runtime of the userspace PCI shim (shim/include/linux/): what the
  * shim's files share. Built with the shim's include root, like a driver.
  */
-#ifndef VCONFIG_LIB_SHIM_H
-#define VCONFIG_LIB_SHIM_H
+#ifndef VCONFIG_SHIM_SHIM_H
+#define VCONFIG_SHIM_SHIM_H
 
 #include <pthread.h>
 #include <stdint.h>
@@ -54,24 +54,24 @@ static inline struct vcshim_pci *vcshim_of(const struct pci_dev *pdev)
 	return pdev->dev.vcshim;
 }
 
-/* shim.c */
+/* core.c */
 extern bool vcshim_verbose;
 void vcshim_log(const char *level, const char *fmt, ...) __printf(2, 3);
 
-/* shim_pci.c */
+/* pci.c */
 struct vcshim_pci *vcshim_pci_open(const char *bdf);
 int vcshim_pci_attach(struct vcshim_pci *sp);
 void vcshim_pci_close(struct vcshim_pci *sp);
 void vcshim_pci_unmap_all(struct vcshim_pci *sp);
 
-/* shim_irq.c */
+/* irq.c */
 int vcshim_irq_create(struct vcshim_pci *sp, int index, unsigned int vector,
 		      bool with_eventfd);
 void vcshim_irq_destroy(unsigned int irq);
 int vcshim_irq_eventfd(unsigned int irq);
 void vcshim_irq_release_device(struct vcshim_pci *sp);
 
-/* shim_dma.c */
+/* dma.c */
 void vcshim_dma_release_device(struct vcshim_pci *sp);
 
-#endif /* VCONFIG_LIB_SHIM_H */
+#endif /* VCONFIG_SHIM_SHIM_H */

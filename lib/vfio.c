@@ -39,12 +39,12 @@
 
 static __thread char last_error[512];
 
-const char *vconfig_last_error(void)
+const char *vcdev_last_error(void)
 {
 	return last_error;
 }
 
-const char *vconfig_strerror(int err)
+const char *vcdev_strerror(int err)
 {
 	return strerror(err < 0 ? -err : err);
 }
@@ -62,7 +62,7 @@ fail(int err, const char *fmt, ...)
 	n = strlen(last_error);
 	if (n < sizeof(last_error) - 1)
 		snprintf(last_error + n, sizeof(last_error) - n, ": %s",
-			 vconfig_strerror(err));
+			 vcdev_strerror(err));
 	return err;
 }
 
@@ -117,14 +117,14 @@ struct mapping {
 };
 
 struct dma_entry {
-	struct vconfig_dma_buffer buf;	/* first: the public handle */
+	struct vcdev_dma_buffer buf;	/* first: the public handle */
 	bool owned;			/* memory allocated by the library */
 	struct dma_entry *next;
 };
 
-struct vconfig_device {
-	char bdf[VCONFIG_BDF_LEN];
-	char driver[VCONFIG_DRIVER_LEN];
+struct vcdev {
+	char bdf[VCDEV_BDF_LEN];
+	char driver[VCDEV_DRIVER_LEN];
 	struct vfio_group *group;
 	int fd;
 	struct vfio_device_info info;
@@ -138,10 +138,10 @@ struct vconfig_device {
 	struct mapping *mappings;
 	struct dma_entry *dma;
 	pthread_mutex_t lock;		/* mappings and dma lists */
-	struct vconfig_device *next;	/* every open device, for -EBUSY */
+	struct vcdev *next;	/* every open device, for -EBUSY */
 };
 
-static struct vconfig_device *open_devices;
+static struct vcdev *open_devices;
 
 /* Copy a NUL-terminated string, truncated to fit. */
 static void copy_string(char *dst, size_t len, const char *src)
@@ -389,7 +389,7 @@ static void iova_release(struct vfio_group *g, uint64_t iova)
 
 /* ---- Discovery ---- */
 
-bool vconfig_is_vfio_driver(const char *driver)
+bool vcdev_is_vfio_driver(const char *driver)
 {
 	return driver && (!strcmp(driver, "vfio-pci") ||
 			  !strcmp(driver, "vfio-vconfig"));
@@ -427,14 +427,14 @@ static int group_number_of(const char *devdir)
 
 static int compare_functions(const void *a, const void *b)
 {
-	const struct vconfig_vfio_function *fa = a, *fb = b;
+	const struct vcdev_function *fa = a, *fb = b;
 
 	return strcmp(fa->bdf, fb->bdf);
 }
 
-int vconfig_list_functions(struct vconfig_vfio_function **out)
+int vcdev_list_functions(struct vcdev_function **out)
 {
-	struct vconfig_vfio_function *list = NULL, *grown;
+	struct vcdev_function *list = NULL, *grown;
 	size_t count = 0, cap = 0;
 	struct dirent *de;
 	DIR *dir;
@@ -444,13 +444,13 @@ int vconfig_list_functions(struct vconfig_vfio_function **out)
 	if (!dir)
 		return fail(neg_errno(), SYSFS_PCI_DEVICES);
 	while ((de = readdir(dir))) {
-		char devdir[PATH_MAX], driver[VCONFIG_DRIVER_LEN];
+		char devdir[PATH_MAX], driver[VCDEV_DRIVER_LEN];
 
-		if (de->d_name[0] == '.' || strlen(de->d_name) >= VCONFIG_BDF_LEN)
+		if (de->d_name[0] == '.' || strlen(de->d_name) >= VCDEV_BDF_LEN)
 			continue;
 		snprintf(devdir, sizeof(devdir), SYSFS_PCI_DEVICES "/%s", de->d_name);
 		read_link_name(devdir, "driver", driver, sizeof(driver));
-		if (!vconfig_is_vfio_driver(driver))
+		if (!vcdev_is_vfio_driver(driver))
 			continue;
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -490,11 +490,11 @@ static int parse_bdf(const char *in, char *out)
 	}
 	if (domain > 0xffff || bus > 0xff || slot > 0x1f || func > 7)
 		return -EINVAL;
-	snprintf(out, VCONFIG_BDF_LEN, "%04x:%02x:%02x.%x", domain, bus, slot, func);
+	snprintf(out, VCDEV_BDF_LEN, "%04x:%02x:%02x.%x", domain, bus, slot, func);
 	return 0;
 }
 
-static int query_region(struct vconfig_device *dev, unsigned int index,
+static int query_region(struct vcdev *dev, unsigned int index,
 			struct vfio_region_info *info)
 {
 	memset(info, 0, sizeof(*info));
@@ -505,11 +505,11 @@ static int query_region(struct vconfig_device *dev, unsigned int index,
 	return 0;
 }
 
-int vconfig_device_open(const char *bdf, struct vconfig_device **out)
+int vcdev_open(const char *bdf, struct vcdev **out)
 {
-	char canon[VCONFIG_BDF_LEN], devdir[PATH_MAX];
+	char canon[VCDEV_BDF_LEN], devdir[PATH_MAX];
 	struct vfio_region_info cfg;
-	struct vconfig_device *dev, *d;
+	struct vcdev *dev, *d;
 	struct stat st;
 	unsigned int i;
 	int number, err;
@@ -529,7 +529,7 @@ int vconfig_device_open(const char *bdf, struct vconfig_device **out)
 	pthread_mutex_init(&dev->lock, NULL);
 	memcpy(dev->bdf, canon, sizeof(canon));
 	read_link_name(devdir, "driver", dev->driver, sizeof(dev->driver));
-	if (!vconfig_is_vfio_driver(dev->driver)) {
+	if (!vcdev_is_vfio_driver(dev->driver)) {
 		err = fail_msg(-ENODEV, dev->driver[0] ?
 			       "%s: bound to %s, not to vfio-pci or vfio-vconfig" :
 			       "%s: not bound to a driver%s (bind it to vfio-pci or vfio-vconfig)",
@@ -597,7 +597,7 @@ int vconfig_device_open(const char *bdf, struct vconfig_device **out)
 	return 0;
 
 close_dev:
-	vconfig_device_close(dev);
+	vcdev_close(dev);
 	return err;
 free_dev:
 	pthread_mutex_destroy(&dev->lock);
@@ -605,7 +605,7 @@ free_dev:
 	return err;
 }
 
-static void dma_entry_release(struct vconfig_device *dev, struct dma_entry *e)
+static void dma_entry_release(struct vcdev *dev, struct dma_entry *e)
 {
 	struct vfio_iommu_type1_dma_unmap unmap = {
 		.argsz = sizeof(unmap),
@@ -622,9 +622,9 @@ static void dma_entry_release(struct vconfig_device *dev, struct dma_entry *e)
 	free(e);
 }
 
-void vconfig_device_close(struct vconfig_device *dev)
+void vcdev_close(struct vcdev *dev)
 {
-	struct vconfig_device **p;
+	struct vcdev **p;
 	struct mapping *m;
 	struct dma_entry *e;
 
@@ -654,8 +654,8 @@ void vconfig_device_close(struct vconfig_device *dev)
 	free(dev);
 }
 
-int vconfig_get_device_info(struct vconfig_device *dev,
-			    struct vconfig_device_info *info)
+int vcdev_get_info(struct vcdev *dev,
+		   struct vcdev_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	memcpy(info->bdf, dev->bdf, sizeof(info->bdf));
@@ -667,19 +667,19 @@ int vconfig_get_device_info(struct vconfig_device *dev,
 	return 0;
 }
 
-int vconfig_device_fd(const struct vconfig_device *dev)
+int vcdev_fd(const struct vcdev *dev)
 {
 	return dev->fd;
 }
 
-int vconfig_container_fd(const struct vconfig_device *dev)
+int vcdev_container_fd(const struct vcdev *dev)
 {
 	return dev->group->container_fd;
 }
 
 /* ---- Configuration space ---- */
 
-static int transfer(struct vconfig_device *dev, const char *what, bool write,
+static int transfer(struct vcdev *dev, const char *what, bool write,
 		    uint64_t fd_offset, void *buf, size_t len, uint64_t at)
 {
 	ssize_t n;
@@ -699,94 +699,94 @@ static int transfer(struct vconfig_device *dev, const char *what, bool write,
 	return 0;
 }
 
-int vconfig_cfg_read(struct vconfig_device *dev, unsigned int offset,
-		     void *buf, size_t len)
+int vcdev_cfg_read(struct vcdev *dev, unsigned int offset,
+		   void *buf, size_t len)
 {
 	return transfer(dev, "config", false, dev->cfg_offset + offset, buf, len,
 			offset);
 }
 
-int vconfig_cfg_write(struct vconfig_device *dev, unsigned int offset,
-		      const void *buf, size_t len)
+int vcdev_cfg_write(struct vcdev *dev, unsigned int offset,
+		    const void *buf, size_t len)
 {
 	return transfer(dev, "config", true, dev->cfg_offset + offset, (void *)buf,
 			len, offset);
 }
 
-int vconfig_cfg_read8(struct vconfig_device *dev, unsigned int offset, uint8_t *val)
+int vcdev_cfg_read8(struct vcdev *dev, unsigned int offset, uint8_t *val)
 {
-	return vconfig_cfg_read(dev, offset, val, 1);
+	return vcdev_cfg_read(dev, offset, val, 1);
 }
 
 /* VFIO config data is little-endian, like PCI. */
-int vconfig_cfg_read16(struct vconfig_device *dev, unsigned int offset,
-		       uint16_t *val)
+int vcdev_cfg_read16(struct vcdev *dev, unsigned int offset,
+		     uint16_t *val)
 {
 	uint8_t b[2];
-	int err = vconfig_cfg_read(dev, offset, b, 2);
+	int err = vcdev_cfg_read(dev, offset, b, 2);
 
 	if (!err)
 		*val = vconfig_get16(b, 0);
 	return err;
 }
 
-int vconfig_cfg_read32(struct vconfig_device *dev, unsigned int offset,
-		       uint32_t *val)
+int vcdev_cfg_read32(struct vcdev *dev, unsigned int offset,
+		     uint32_t *val)
 {
 	uint8_t b[4];
-	int err = vconfig_cfg_read(dev, offset, b, 4);
+	int err = vcdev_cfg_read(dev, offset, b, 4);
 
 	if (!err)
 		*val = vconfig_get32(b, 0);
 	return err;
 }
 
-int vconfig_cfg_write8(struct vconfig_device *dev, unsigned int offset, uint8_t val)
+int vcdev_cfg_write8(struct vcdev *dev, unsigned int offset, uint8_t val)
 {
-	return vconfig_cfg_write(dev, offset, &val, 1);
+	return vcdev_cfg_write(dev, offset, &val, 1);
 }
 
-int vconfig_cfg_write16(struct vconfig_device *dev, unsigned int offset,
-			uint16_t val)
+int vcdev_cfg_write16(struct vcdev *dev, unsigned int offset,
+		      uint16_t val)
 {
 	uint8_t b[2];
 
 	vconfig_put16(b, 0, val);
-	return vconfig_cfg_write(dev, offset, b, 2);
+	return vcdev_cfg_write(dev, offset, b, 2);
 }
 
-int vconfig_cfg_write32(struct vconfig_device *dev, unsigned int offset,
-			uint32_t val)
+int vcdev_cfg_write32(struct vcdev *dev, unsigned int offset,
+		      uint32_t val)
 {
 	uint8_t b[4];
 
 	vconfig_put32(b, 0, val);
-	return vconfig_cfg_write(dev, offset, b, 4);
+	return vcdev_cfg_write(dev, offset, b, 4);
 }
 
-int vconfig_device_cfg_size(struct vconfig_device *dev, unsigned int *size)
+int vcdev_cfg_size(struct vcdev *dev, unsigned int *size)
 {
 	*size = (unsigned int)dev->cfg_size;
 	return 0;
 }
 
-int vconfig_find_cap(struct vconfig_device *dev, uint8_t id)
+int vcdev_find_cap(struct vcdev *dev, uint8_t id)
 {
 	uint16_t status;
 	uint8_t pos, hdr[2];
 	int err, i;
 
-	err = vconfig_cfg_read16(dev, PCI_STATUS, &status);
+	err = vcdev_cfg_read16(dev, PCI_STATUS, &status);
 	if (err)
 		return err;
 	if (!(status & PCI_STATUS_CAP_LIST))
 		return fail_msg(-ENOENT, "%s: no capability list", dev->bdf);
-	err = vconfig_cfg_read8(dev, PCI_CAPABILITY_LIST, &pos);
+	err = vcdev_cfg_read8(dev, PCI_CAPABILITY_LIST, &pos);
 	for (i = 0; !err && i < VCONFIG_MAX_STD_CAPS; i++) {
 		pos &= ~3;
 		if (pos < PCI_STD_HEADER_SIZEOF)
 			break;
-		err = vconfig_cfg_read(dev, pos, hdr, 2);
+		err = vcdev_cfg_read(dev, pos, hdr, 2);
 		if (err)
 			return err;
 		if (hdr[PCI_CAP_LIST_ID] == id)
@@ -796,7 +796,7 @@ int vconfig_find_cap(struct vconfig_device *dev, uint8_t id)
 	return err ? err : fail_msg(-ENOENT, "%s: no capability 0x%02x", dev->bdf, id);
 }
 
-int vconfig_find_ext_cap(struct vconfig_device *dev, uint16_t id)
+int vcdev_find_ext_cap(struct vcdev *dev, uint16_t id)
 {
 	unsigned int pos = 0x100;
 	uint32_t hdr;
@@ -805,7 +805,7 @@ int vconfig_find_ext_cap(struct vconfig_device *dev, uint16_t id)
 	if (dev->cfg_size <= 0x100)
 		return fail_msg(-ENOENT, "%s: no extended configuration space", dev->bdf);
 	for (i = 0; i < VCONFIG_MAX_EXT_CAPS; i++) {
-		err = vconfig_cfg_read32(dev, pos, &hdr);
+		err = vcdev_cfg_read32(dev, pos, &hdr);
 		if (err)
 			return err;
 		if (hdr == 0 || hdr == 0xffffffff)
@@ -823,7 +823,7 @@ int vconfig_find_ext_cap(struct vconfig_device *dev, uint16_t id)
 /* ---- Regions ---- */
 
 static void parse_region_caps(const struct vfio_region_info *ri,
-			      struct vconfig_region_info *info)
+			      struct vcdev_region_info *info)
 {
 	const struct vfio_info_cap_header *hdr;
 	uint32_t off = ri->cap_offset;
@@ -841,8 +841,8 @@ static void parse_region_caps(const struct vfio_region_info *ri,
 
 			if (off + sizeof(*sp) + (uint64_t)n * sizeof(sp->areas[0]) > ri->argsz)
 				return;
-			if (n > VCONFIG_MAX_MMAP_AREAS)
-				n = VCONFIG_MAX_MMAP_AREAS;
+			if (n > VCDEV_MAX_MMAP_AREAS)
+				n = VCDEV_MAX_MMAP_AREAS;
 			info->sparse = true;
 			info->nr_mmap_areas = 0;
 			for (j = 0; j < n; j++) {
@@ -857,8 +857,8 @@ static void parse_region_caps(const struct vfio_region_info *ri,
 	}
 }
 
-int vconfig_get_region_info(struct vconfig_device *dev, unsigned int index,
-			    struct vconfig_region_info *info)
+int vcdev_get_region_info(struct vcdev *dev, unsigned int index,
+			  struct vcdev_region_info *info)
 {
 	struct vfio_region_info probe, *full = &probe;
 	int err;
@@ -899,7 +899,7 @@ int vconfig_get_region_info(struct vconfig_device *dev, unsigned int index,
 	return 0;
 }
 
-static int region_io(struct vconfig_device *dev, unsigned int index, bool write,
+static int region_io(struct vcdev *dev, unsigned int index, bool write,
 		     uint64_t offset, void *buf, size_t len)
 {
 	uint64_t size;
@@ -917,47 +917,47 @@ static int region_io(struct vconfig_device *dev, unsigned int index, bool write,
 			offset);
 }
 
-int vconfig_region_read(struct vconfig_device *dev, unsigned int index,
-			uint64_t offset, void *buf, size_t len)
+int vcdev_region_read(struct vcdev *dev, unsigned int index,
+		      uint64_t offset, void *buf, size_t len)
 {
 	return region_io(dev, index, false, offset, buf, len);
 }
 
-int vconfig_region_write(struct vconfig_device *dev, unsigned int index,
-			 uint64_t offset, const void *buf, size_t len)
+int vcdev_region_write(struct vcdev *dev, unsigned int index,
+		       uint64_t offset, const void *buf, size_t len)
 {
 	return region_io(dev, index, true, offset, (void *)buf, len);
 }
 
 /* BAR registers travel in host order: the driver does ioread32/iowrite32. */
-int vconfig_bar_read32(struct vconfig_device *dev, unsigned int bar,
-		       uint64_t offset, uint32_t *val)
+int vcdev_bar_read32(struct vcdev *dev, unsigned int bar,
+		     uint64_t offset, uint32_t *val)
 {
 	return region_io(dev, bar, false, offset, val, sizeof(*val));
 }
 
-int vconfig_bar_write32(struct vconfig_device *dev, unsigned int bar,
-			uint64_t offset, uint32_t val)
+int vcdev_bar_write32(struct vcdev *dev, unsigned int bar,
+		      uint64_t offset, uint32_t val)
 {
 	return region_io(dev, bar, true, offset, &val, sizeof(val));
 }
 
-int vconfig_bar_read64(struct vconfig_device *dev, unsigned int bar,
-		       uint64_t offset, uint64_t *val)
+int vcdev_bar_read64(struct vcdev *dev, unsigned int bar,
+		     uint64_t offset, uint64_t *val)
 {
 	return region_io(dev, bar, false, offset, val, sizeof(*val));
 }
 
-int vconfig_bar_write64(struct vconfig_device *dev, unsigned int bar,
-			uint64_t offset, uint64_t val)
+int vcdev_bar_write64(struct vcdev *dev, unsigned int bar,
+		      uint64_t offset, uint64_t val)
 {
 	return region_io(dev, bar, true, offset, &val, sizeof(val));
 }
 
-int vconfig_region_mmap(struct vconfig_device *dev, unsigned int index,
-			uint64_t offset, size_t size, int prot, void **addr)
+int vcdev_region_mmap(struct vcdev *dev, unsigned int index,
+		      uint64_t offset, size_t size, int prot, void **addr)
 {
-	struct vconfig_region_info info;
+	struct vcdev_region_info info;
 	struct mapping *m;
 	uint64_t page = cpu_page_size();
 	unsigned int i;
@@ -966,14 +966,14 @@ int vconfig_region_mmap(struct vconfig_device *dev, unsigned int index,
 	int err;
 
 	*addr = NULL;
-	err = vconfig_get_region_info(dev, index, &info);
+	err = vcdev_get_region_info(dev, index, &info);
 	if (err)
 		return err;
 	if (!size || (offset | size) & (page - 1))
 		return fail_msg(-EINVAL, "%s: region %u: mmap of 0x%zx at 0x%llx is not page aligned",
 				dev->bdf, index, size, (unsigned long long)offset);
 	for (i = 0; i < info.nr_mmap_areas; i++) {
-		const struct vconfig_mmap_area *a = &info.mmap_areas[i];
+		const struct vcdev_mmap_area *a = &info.mmap_areas[i];
 
 		if (offset >= a->offset && offset - a->offset <= a->size &&
 		    size <= a->size - (offset - a->offset))
@@ -1003,7 +1003,7 @@ int vconfig_region_mmap(struct vconfig_device *dev, unsigned int index,
 	return 0;
 }
 
-int vconfig_region_unmap(struct vconfig_device *dev, void *addr)
+int vcdev_region_unmap(struct vcdev *dev, void *addr)
 {
 	struct mapping **p, *m;
 
@@ -1023,8 +1023,8 @@ int vconfig_region_unmap(struct vconfig_device *dev, void *addr)
 
 /* ---- Interrupts ---- */
 
-int vconfig_get_irq_info(struct vconfig_device *dev, unsigned int index,
-			 struct vconfig_irq_info *info)
+int vcdev_get_irq_info(struct vcdev *dev, unsigned int index,
+		       struct vcdev_irq_info *info)
 {
 	struct vfio_irq_info ii = { .argsz = sizeof(ii), .index = index };
 
@@ -1037,9 +1037,9 @@ int vconfig_get_irq_info(struct vconfig_device *dev, unsigned int index,
 	return 0;
 }
 
-int vconfig_irq_set(struct vconfig_device *dev, unsigned int index,
-		    uint32_t flags, unsigned int start, unsigned int count,
-		    const void *data)
+int vcdev_irq_set(struct vcdev *dev, unsigned int index,
+		  uint32_t flags, unsigned int start, unsigned int count,
+		  const void *data)
 {
 	struct vfio_irq_set *set;
 	size_t elem = 0, argsz;
@@ -1069,9 +1069,9 @@ int vconfig_irq_set(struct vconfig_device *dev, unsigned int index,
 	return err;
 }
 
-int vconfig_irq_set_eventfds(struct vconfig_device *dev, unsigned int index,
-			     unsigned int start, unsigned int count,
-			     const int *fds)
+int vcdev_irq_set_eventfds(struct vcdev *dev, unsigned int index,
+			   unsigned int start, unsigned int count,
+			   const int *fds)
 {
 	int32_t *data;
 	unsigned int i;
@@ -1084,49 +1084,49 @@ int vconfig_irq_set_eventfds(struct vconfig_device *dev, unsigned int index,
 		return fail(-ENOMEM, "%s: SET_IRQS", dev->bdf);
 	for (i = 0; i < count; i++)
 		data[i] = fds[i];
-	err = vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_EVENTFD |
-			      VFIO_IRQ_SET_ACTION_TRIGGER, start, count, data);
+	err = vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_EVENTFD |
+			    VFIO_IRQ_SET_ACTION_TRIGGER, start, count, data);
 	free(data);
 	return err;
 }
 
-int vconfig_irq_disable(struct vconfig_device *dev, unsigned int index)
+int vcdev_irq_disable(struct vcdev *dev, unsigned int index)
 {
-	return vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
-			       VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL);
+	return vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
+			     VFIO_IRQ_SET_ACTION_TRIGGER, 0, 0, NULL);
 }
 
-int vconfig_irq_trigger(struct vconfig_device *dev, unsigned int index,
-			unsigned int start, unsigned int count)
+int vcdev_irq_trigger(struct vcdev *dev, unsigned int index,
+		      unsigned int start, unsigned int count)
 {
-	return vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
-			       VFIO_IRQ_SET_ACTION_TRIGGER, start, count, NULL);
+	return vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
+			     VFIO_IRQ_SET_ACTION_TRIGGER, start, count, NULL);
 }
 
-int vconfig_irq_mask(struct vconfig_device *dev, unsigned int index,
+int vcdev_irq_mask(struct vcdev *dev, unsigned int index,
+		   unsigned int start, unsigned int count)
+{
+	return vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
+			     VFIO_IRQ_SET_ACTION_MASK, start, count, NULL);
+}
+
+int vcdev_irq_unmask(struct vcdev *dev, unsigned int index,
 		     unsigned int start, unsigned int count)
 {
-	return vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
-			       VFIO_IRQ_SET_ACTION_MASK, start, count, NULL);
+	return vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
+			     VFIO_IRQ_SET_ACTION_UNMASK, start, count, NULL);
 }
 
-int vconfig_irq_unmask(struct vconfig_device *dev, unsigned int index,
-		       unsigned int start, unsigned int count)
-{
-	return vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_NONE |
-			       VFIO_IRQ_SET_ACTION_UNMASK, start, count, NULL);
-}
-
-int vconfig_irq_unmask_eventfd(struct vconfig_device *dev, unsigned int index,
-			       unsigned int start, int fd)
+int vcdev_irq_unmask_eventfd(struct vcdev *dev, unsigned int index,
+			     unsigned int start, int fd)
 {
 	int32_t data = fd;
 
-	return vconfig_irq_set(dev, index, VFIO_IRQ_SET_DATA_EVENTFD |
-			       VFIO_IRQ_SET_ACTION_UNMASK, start, 1, &data);
+	return vcdev_irq_set(dev, index, VFIO_IRQ_SET_DATA_EVENTFD |
+			     VFIO_IRQ_SET_ACTION_UNMASK, start, 1, &data);
 }
 
-int vconfig_eventfd_wait(int fd, int timeout_ms, uint64_t *count)
+int vcdev_eventfd_wait(int fd, int timeout_ms, uint64_t *count)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	uint64_t value;
@@ -1153,7 +1153,7 @@ struct action_feature {
 	struct vfio_device_feature_vconfig_action action;
 };
 
-static int action_feature(struct vconfig_device *dev, uint32_t flags,
+static int action_feature(struct vcdev *dev, uint32_t flags,
 			  struct vfio_device_feature_vconfig_action *action)
 {
 	struct action_feature f;
@@ -1170,7 +1170,7 @@ static int action_feature(struct vconfig_device *dev, uint32_t flags,
 	return 0;
 }
 
-int vconfig_action_supported(struct vconfig_device *dev)
+int vcdev_action_supported(struct vcdev *dev)
 {
 	int err = action_feature(dev, VFIO_DEVICE_FEATURE_PROBE |
 				 VFIO_DEVICE_FEATURE_SET | VFIO_DEVICE_FEATURE_GET, NULL);
@@ -1182,12 +1182,12 @@ int vconfig_action_supported(struct vconfig_device *dev)
 	return fail(err, "%s: probing config-action mode", dev->bdf);
 }
 
-int vconfig_set_irq_mode(struct vconfig_device *dev, enum vconfig_irq_mode mode)
+int vcdev_set_irq_mode(struct vcdev *dev, enum vcdev_irq_mode mode)
 {
 	struct vfio_device_feature_vconfig_action a = { .mode = mode };
 	int err;
 
-	if (mode != VCONFIG_IRQ_MODE_VFIO && mode != VCONFIG_IRQ_MODE_ACTION)
+	if (mode != VCDEV_IRQ_MODE_VFIO && mode != VCDEV_IRQ_MODE_ACTION)
 		return fail_msg(-EINVAL, "%s: unknown interrupt mode %d", dev->bdf, mode);
 	err = action_feature(dev, VFIO_DEVICE_FEATURE_SET, &a);
 	if (!err)
@@ -1201,8 +1201,8 @@ int vconfig_set_irq_mode(struct vconfig_device *dev, enum vconfig_irq_mode mode)
 	return fail(err, "%s: setting interrupt mode %d", dev->bdf, mode);
 }
 
-int vconfig_get_action_state(struct vconfig_device *dev,
-			     struct vconfig_action_state *state)
+int vcdev_get_action_state(struct vcdev *dev,
+			   struct vcdev_action_state *state)
 {
 	struct vfio_device_feature_vconfig_action a = { 0 };
 	int err;
@@ -1214,8 +1214,8 @@ int vconfig_get_action_state(struct vconfig_device *dev,
 				dev->bdf, dev->driver);
 	if (err)
 		return fail(err, "%s: reading the interrupt mode", dev->bdf);
-	state->mode = a.mode == VFIO_VCONFIG_MODE_ACTION ? VCONFIG_IRQ_MODE_ACTION :
-							    VCONFIG_IRQ_MODE_VFIO;
+	state->mode = a.mode == VFIO_VCONFIG_MODE_ACTION ? VCDEV_IRQ_MODE_ACTION :
+							    VCDEV_IRQ_MODE_VFIO;
 	state->msi_armed = a.msi_armed;
 	state->msix_armed = a.msix_armed;
 	state->active_vectors = a.active_vectors;
@@ -1224,7 +1224,7 @@ int vconfig_get_action_state(struct vconfig_device *dev,
 
 /* ---- Reset ---- */
 
-int vconfig_device_reset(struct vconfig_device *dev)
+int vcdev_reset(struct vcdev *dev)
 {
 	if (ioctl(dev->fd, VFIO_DEVICE_RESET))
 		return fail(neg_errno(), "%s: VFIO_DEVICE_RESET", dev->bdf);
@@ -1233,8 +1233,8 @@ int vconfig_device_reset(struct vconfig_device *dev)
 
 /* ---- DMA ---- */
 
-int vconfig_dma_set_window(struct vconfig_device *dev, uint64_t start,
-			   uint64_t end)
+int vcdev_dma_set_window(struct vcdev *dev, uint64_t start,
+			 uint64_t end)
 {
 	if (start > end)
 		return fail_msg(-EINVAL, "%s: empty IOVA window 0x%llx-0x%llx", dev->bdf,
@@ -1246,7 +1246,7 @@ int vconfig_dma_set_window(struct vconfig_device *dev, uint64_t start,
 	return 0;
 }
 
-static int dma_map_entry(struct vconfig_device *dev, void *vaddr, size_t size,
+static int dma_map_entry(struct vcdev *dev, void *vaddr, size_t size,
 			 bool owned, struct dma_entry **out)
 {
 	struct vfio_iommu_type1_dma_map map = { .argsz = sizeof(map) };
@@ -1292,8 +1292,8 @@ static int dma_map_entry(struct vconfig_device *dev, void *vaddr, size_t size,
 	return 0;
 }
 
-int vconfig_dma_alloc(struct vconfig_device *dev, size_t size,
-		      struct vconfig_dma_buffer **out)
+int vcdev_dma_alloc(struct vcdev *dev, size_t size,
+		    struct vcdev_dma_buffer **out)
 {
 	struct dma_entry *e;
 	size_t rounded;
@@ -1318,8 +1318,8 @@ int vconfig_dma_alloc(struct vconfig_device *dev, size_t size,
 }
 
 /* Take @match (or the entry at @iova) off the device's list. */
-static struct dma_entry *dma_unlink(struct vconfig_device *dev,
-				    const struct vconfig_dma_buffer *match,
+static struct dma_entry *dma_unlink(struct vcdev *dev,
+				    const struct vcdev_dma_buffer *match,
 				    uint64_t iova)
 {
 	struct dma_entry **p, *e;
@@ -1335,7 +1335,7 @@ static struct dma_entry *dma_unlink(struct vconfig_device *dev,
 	return e;
 }
 
-void vconfig_dma_free(struct vconfig_device *dev, struct vconfig_dma_buffer *buf)
+void vcdev_dma_free(struct vcdev *dev, struct vcdev_dma_buffer *buf)
 {
 	struct dma_entry *e;
 
@@ -1346,8 +1346,8 @@ void vconfig_dma_free(struct vconfig_device *dev, struct vconfig_dma_buffer *buf
 		dma_entry_release(dev, e);
 }
 
-int vconfig_dma_map(struct vconfig_device *dev, void *vaddr, size_t size,
-		    uint64_t *iova)
+int vcdev_dma_map(struct vcdev *dev, void *vaddr, size_t size,
+		  uint64_t *iova)
 {
 	struct dma_entry *e;
 	int err;
@@ -1361,12 +1361,12 @@ int vconfig_dma_map(struct vconfig_device *dev, void *vaddr, size_t size,
 	return err;
 }
 
-int vconfig_dma_unmap(struct vconfig_device *dev, uint64_t iova)
+int vcdev_dma_unmap(struct vcdev *dev, uint64_t iova)
 {
 	struct dma_entry *e = dma_unlink(dev, NULL, iova);
 
 	if (!e)
-		return fail_msg(-EINVAL, "%s: nothing mapped by vconfig_dma_map() at IOVA 0x%llx",
+		return fail_msg(-EINVAL, "%s: nothing mapped by vcdev_dma_map() at IOVA 0x%llx",
 				dev->bdf, (unsigned long long)iova);
 	dma_entry_release(dev, e);
 	return 0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Userspace PCI shim: the DMA API. Coherent buffers come from
- * vconfig_dma_alloc(), streaming mappings map the pages around the
- * driver's buffer with vconfig_dma_map(); both at IOVAs of the device's
+ * vcdev_dma_alloc(), streaming mappings map the pages around the
+ * driver's buffer with vcdev_dma_map(); both at IOVAs of the device's
  * container, under the device's DMA mask.
  */
 #include <errno.h>
@@ -26,13 +26,13 @@ static int apply_window(struct device *dev)
 
 	if (mask <= IOVA_FLOOR)
 		return -EIO;
-	ret = vconfig_dma_set_window(sp->vdev, IOVA_FLOOR, mask);
+	ret = vcdev_dma_set_window(sp->vdev, IOVA_FLOOR, mask);
 	/* A mask wider than the IOMMU's aperture is no restriction. */
 	if (ret && mask > DMA_BIT_MASK(32))
 		return 0;
 	if (ret)
 		dev_dbg(dev, "DMA window under %#llx: %s\n", mask,
-			vconfig_last_error());
+			vcdev_last_error());
 	return ret ? -EIO : 0;
 }
 
@@ -90,9 +90,9 @@ static struct vcshim_dma *take_mapping(struct vcshim_pci *sp,
 static void release(struct vcshim_pci *sp, struct vcshim_dma *m)
 {
 	if (m->buf)
-		vconfig_dma_free(sp->vdev, m->buf);
+		vcdev_dma_free(sp->vdev, m->buf);
 	else
-		vconfig_dma_unmap(sp->vdev, m->iova);
+		vcdev_dma_unmap(sp->vdev, m->iova);
 	free(m);
 }
 
@@ -107,10 +107,10 @@ void *dma_alloc_coherent(struct device *dev, size_t size,
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return NULL;
-	ret = vconfig_dma_alloc(sp->vdev, size, &m->buf);
+	ret = vcdev_dma_alloc(sp->vdev, size, &m->buf);
 	if (ret) {
 		dev_err(dev, "DMA allocation of %zu bytes: %s\n", size,
-			vconfig_last_error());
+			vcdev_last_error());
 		free(m);
 		return NULL;
 	}
@@ -161,10 +161,10 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size,
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return DMA_MAPPING_ERROR;
-	ret = vconfig_dma_map(sp->vdev, (void *)start, end - start, &m->iova);
+	ret = vcdev_dma_map(sp->vdev, (void *)start, end - start, &m->iova);
 	if (ret) {
 		dev_err(dev, "DMA mapping of %zu bytes: %s\n", size,
-			vconfig_last_error());
+			vcdev_last_error());
 		free(m);
 		return DMA_MAPPING_ERROR;
 	}

@@ -68,7 +68,7 @@ static void run_handler(unsigned int irq)
 {
 	struct vcshim_irq *e;
 	irq_handler_t handler, thread_fn;
-	struct vconfig_device *vdev;
+	struct vcdev *vdev;
 	void *dev_id;
 	int index;
 	irqreturn_t ret;
@@ -96,7 +96,7 @@ static void run_handler(unsigned int irq)
 		thread_fn(irq, dev_id);
 	/* VFIO masks INTx when it fires: unmask once the handler is done. */
 	if (index == VFIO_PCI_INTX_IRQ_INDEX)
-		vconfig_irq_unmask(vdev, VFIO_PCI_INTX_IRQ_INDEX, 0, 1);
+		vcdev_irq_unmask(vdev, VFIO_PCI_INTX_IRQ_INDEX, 0, 1);
 }
 
 static void *dispatch(void *arg)
@@ -238,8 +238,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			ret = -errno;
 			goto out;
 		}
-		ret = vconfig_irq_set_eventfds(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX,
-					       0, 1, &e->efd);
+		ret = vcdev_irq_set_eventfds(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX,
+					     0, 1, &e->efd);
 		if (ret)
 			goto out;
 	}
@@ -279,7 +279,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	e->requested = false;
 	name = e->name;
 	if (e->index == VFIO_PCI_INTX_IRQ_INDEX)
-		vconfig_irq_disable(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX);
+		vcdev_irq_disable(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX);
 	pthread_mutex_unlock(&irq_lock);
 	synchronize_irq(irq);
 	return name;
@@ -369,7 +369,7 @@ static int enable_vectors(struct vcshim_pci *sp, int index, unsigned int nvec,
 			  unsigned int ctrl_pos, u16 ctrl)
 {
 	struct pci_dev *dev = &sp->pdev;
-	struct vconfig_action_state state;
+	struct vcdev_action_state state;
 	int fds[VCSHIM_MAX_IRQS];
 	int ret;
 
@@ -377,23 +377,23 @@ static int enable_vectors(struct vcshim_pci *sp, int index, unsigned int nvec,
 	if (ret)
 		return ret;
 	if (sp->action_mode) {
-		ret = vconfig_irq_set_eventfds(sp->vdev, index, 0, nvec, fds);
+		ret = vcdev_irq_set_eventfds(sp->vdev, index, 0, nvec, fds);
 		if (!ret && pci_write_config_word(dev, ctrl_pos, ctrl))
 			ret = -EIO;
-		if (!ret && !vconfig_get_action_state(sp->vdev, &state) &&
+		if (!ret && !vcdev_get_action_state(sp->vdev, &state) &&
 		    !state.active_vectors)
 			ret = -ENOSPC;	/* the host could not allocate them */
 	} else {
 		ret = pci_write_config_word(dev, ctrl_pos, ctrl) ? -EIO : 0;
 		if (!ret)
-			ret = vconfig_irq_set_eventfds(sp->vdev, index, 0, nvec, fds);
+			ret = vcdev_irq_set_eventfds(sp->vdev, index, 0, nvec, fds);
 	}
 	if (ret) {
 		dev_err(&dev->dev, "cannot enable %u %s vector(s): %s\n", nvec,
 			index == VFIO_PCI_MSI_IRQ_INDEX ? "MSI" : "MSI-X",
-			vconfig_last_error());
+			vcdev_last_error());
 		pci_write_config_word(dev, ctrl_pos, ctrl & ~enable_bit(index));
-		vconfig_irq_disable(sp->vdev, index);
+		vcdev_irq_disable(sp->vdev, index);
 		destroy_vectors(sp, nvec);
 		return ret;
 	}
@@ -532,7 +532,7 @@ void pci_free_irq_vectors(struct pci_dev *dev)
 		if (!pci_read_config_word(dev, pos, &ctrl))
 			pci_write_config_word(dev, pos,
 					      ctrl & ~enable_bit(sp->irq_index));
-		vconfig_irq_disable(sp->vdev, sp->irq_index);
+		vcdev_irq_disable(sp->vdev, sp->irq_index);
 		destroy_vectors(sp, sp->nr_vectors);
 	}
 	dev->msi_enabled = 0;

@@ -31,7 +31,7 @@ static size_t page_size(void)
 
 int pci_read_config_byte(const struct pci_dev *dev, int where, u8 *val)
 {
-	if (where < 0 || vconfig_cfg_read8(vcshim_of(dev)->vdev, where, val)) {
+	if (where < 0 || vcdev_cfg_read8(vcshim_of(dev)->vdev, where, val)) {
 		*val = 0xff;
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	}
@@ -40,7 +40,7 @@ int pci_read_config_byte(const struct pci_dev *dev, int where, u8 *val)
 
 int pci_read_config_word(const struct pci_dev *dev, int where, u16 *val)
 {
-	if (where < 0 || vconfig_cfg_read16(vcshim_of(dev)->vdev, where, val)) {
+	if (where < 0 || vcdev_cfg_read16(vcshim_of(dev)->vdev, where, val)) {
 		*val = 0xffff;
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	}
@@ -49,7 +49,7 @@ int pci_read_config_word(const struct pci_dev *dev, int where, u16 *val)
 
 int pci_read_config_dword(const struct pci_dev *dev, int where, u32 *val)
 {
-	if (where < 0 || vconfig_cfg_read32(vcshim_of(dev)->vdev, where, val)) {
+	if (where < 0 || vcdev_cfg_read32(vcshim_of(dev)->vdev, where, val)) {
 		*val = 0xffffffff;
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	}
@@ -58,35 +58,35 @@ int pci_read_config_dword(const struct pci_dev *dev, int where, u32 *val)
 
 int pci_write_config_byte(const struct pci_dev *dev, int where, u8 val)
 {
-	if (where < 0 || vconfig_cfg_write8(vcshim_of(dev)->vdev, where, val))
+	if (where < 0 || vcdev_cfg_write8(vcshim_of(dev)->vdev, where, val))
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	return PCIBIOS_SUCCESSFUL;
 }
 
 int pci_write_config_word(const struct pci_dev *dev, int where, u16 val)
 {
-	if (where < 0 || vconfig_cfg_write16(vcshim_of(dev)->vdev, where, val))
+	if (where < 0 || vcdev_cfg_write16(vcshim_of(dev)->vdev, where, val))
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	return PCIBIOS_SUCCESSFUL;
 }
 
 int pci_write_config_dword(const struct pci_dev *dev, int where, u32 val)
 {
-	if (where < 0 || vconfig_cfg_write32(vcshim_of(dev)->vdev, where, val))
+	if (where < 0 || vcdev_cfg_write32(vcshim_of(dev)->vdev, where, val))
 		return PCIBIOS_DEVICE_NOT_FOUND;
 	return PCIBIOS_SUCCESSFUL;
 }
 
 u8 pci_find_capability(struct pci_dev *dev, int cap)
 {
-	int pos = vconfig_find_cap(vcshim_of(dev)->vdev, cap);
+	int pos = vcdev_find_cap(vcshim_of(dev)->vdev, cap);
 
 	return pos > 0 ? pos : 0;
 }
 
 u16 pci_find_ext_capability(struct pci_dev *dev, int cap)
 {
-	int pos = vconfig_find_ext_cap(vcshim_of(dev)->vdev, cap);
+	int pos = vcdev_find_ext_cap(vcshim_of(dev)->vdev, cap);
 
 	return pos > 0 ? pos : 0;
 }
@@ -217,7 +217,7 @@ int pci_reset_function(struct pci_dev *dev)
 		msleep(100);
 	} else {
 		dev_dbg(&dev->dev, "reset: VFIO_DEVICE_RESET\n");
-		ret = vconfig_device_reset(sp->vdev);
+		ret = vcdev_reset(sp->vdev);
 	}
 	if (ret)
 		return ret;
@@ -244,14 +244,14 @@ static struct vcshim_map *free_map(struct vcshim_pci *sp)
 }
 
 /* Whether [off, off + len) lies in one of the region's mmap areas. */
-static bool mappable(const struct vconfig_region_info *info, u64 off, u64 len)
+static bool mappable(const struct vcdev_region_info *info, u64 off, u64 len)
 {
 	unsigned int i;
 
 	if (!(info->flags & VFIO_REGION_INFO_FLAG_MMAP))
 		return false;
 	for (i = 0; i < info->nr_mmap_areas; i++) {
-		const struct vconfig_mmap_area *a = &info->mmap_areas[i];
+		const struct vcdev_mmap_area *a = &info->mmap_areas[i];
 
 		if (off >= a->offset && off + len <= a->offset + a->size)
 			return true;
@@ -263,7 +263,7 @@ void __iomem *pci_iomap_range(struct pci_dev *dev, int bar,
 			      unsigned long offset, unsigned long maxlen)
 {
 	struct vcshim_pci *sp = vcshim_of(dev);
-	struct vconfig_region_info info;
+	struct vcdev_region_info info;
 	struct vcshim_map *map;
 	u64 start, end, len;
 	size_t page = page_size();
@@ -271,7 +271,7 @@ void __iomem *pci_iomap_range(struct pci_dev *dev, int bar,
 	int ret;
 
 	if (bar < 0 || bar >= PCI_STD_NUM_BARS ||
-	    vconfig_get_region_info(sp->vdev, bar, &info) || offset >= info.size)
+	    vcdev_get_region_info(sp->vdev, bar, &info) || offset >= info.size)
 		return NULL;
 	len = info.size - offset;
 	if (maxlen && maxlen < len)
@@ -284,11 +284,11 @@ void __iomem *pci_iomap_range(struct pci_dev *dev, int bar,
 	end = (offset + len + page - 1) & ~(u64)(page - 1);
 	if (!(pci_resource_flags(dev, bar) & IORESOURCE_IO) &&
 	    mappable(&info, start, end - start)) {
-		ret = vconfig_region_mmap(sp->vdev, bar, start, end - start,
-					  PROT_READ | PROT_WRITE, &addr);
+		ret = vcdev_region_mmap(sp->vdev, bar, start, end - start,
+					PROT_READ | PROT_WRITE, &addr);
 		if (ret) {
 			dev_err(&dev->dev, "cannot map BAR%d: %s\n", bar,
-				vconfig_last_error());
+				vcdev_last_error());
 			return NULL;
 		}
 		*map = (struct vcshim_map){ addr, end - start, bar, start, false };
@@ -337,7 +337,7 @@ static void unmap(struct vcshim_pci *sp, struct vcshim_map *m)
 	if (m->slow)
 		munmap(m->addr, m->len);
 	else
-		vconfig_region_unmap(sp->vdev, m->addr);
+		vcdev_region_unmap(sp->vdev, m->addr);
 	m->addr = NULL;
 }
 
@@ -386,7 +386,7 @@ u64 vcshim_slow_read(const volatile void __iomem *addr, unsigned int size)
 	u64 offset, val = 0;
 	struct vcshim_pci *sp = slow_target(addr, &bar, &offset);
 
-	if (!sp || vconfig_region_read(sp->vdev, bar, offset, &val, size))
+	if (!sp || vcdev_region_read(sp->vdev, bar, offset, &val, size))
 		return ~0ULL >> (64 - 8 * size);
 	return val;
 }
@@ -398,7 +398,7 @@ void vcshim_slow_write(u64 val, volatile void __iomem *addr, unsigned int size)
 	struct vcshim_pci *sp = slow_target(addr, &bar, &offset);
 
 	if (sp)
-		vconfig_region_write(sp->vdev, bar, offset, &val, size);
+		vcdev_region_write(sp->vdev, bar, offset, &val, size);
 }
 
 /* ---- devices ---- */
@@ -425,7 +425,7 @@ static u64 sysfs_bar_start(const char *bdf, int bar)
 static void read_resources(struct vcshim_pci *sp)
 {
 	struct pci_dev *dev = &sp->pdev;
-	struct vconfig_region_info info;
+	struct vcdev_region_info info;
 	int i;
 
 	for (i = 0; i < PCI_NUM_RESOURCES; i++) {
@@ -433,7 +433,7 @@ static void read_resources(struct vcshim_pci *sp)
 		u32 bar = 0;
 		u64 start;
 
-		if (vconfig_get_region_info(sp->vdev, i, &info) || !info.size)
+		if (vcdev_get_region_info(sp->vdev, i, &info) || !info.size)
 			continue;
 		res->name = dev->dev.name;
 		if (i == PCI_ROM_RESOURCE) {
@@ -462,8 +462,8 @@ static void read_resources(struct vcshim_pci *sp)
 
 struct vcshim_pci *vcshim_pci_open(const char *bdf)
 {
-	struct vconfig_device_info info;
-	struct vconfig_irq_info irq;
+	struct vcdev_info info;
+	struct vcdev_irq_info irq;
 	struct vcshim_pci *sp;
 	struct pci_dev *dev;
 	unsigned int dom, bus, slot, fn;
@@ -474,13 +474,13 @@ struct vcshim_pci *vcshim_pci_open(const char *bdf)
 	sp = calloc(1, sizeof(*sp));
 	if (!sp)
 		return NULL;
-	ret = vconfig_device_open(bdf, &sp->vdev);
+	ret = vcdev_open(bdf, &sp->vdev);
 	if (!ret)
-		ret = vconfig_get_device_info(sp->vdev, &info);
+		ret = vcdev_get_info(sp->vdev, &info);
 	if (ret) {
-		pr_err("%s\n", vconfig_last_error()[0] ? vconfig_last_error() : strerror(-ret));
+		pr_err("%s\n", vcdev_last_error()[0] ? vcdev_last_error() : strerror(-ret));
 		if (sp->vdev)
-			vconfig_device_close(sp->vdev);
+			vcdev_close(sp->vdev);
 		free(sp);
 		return NULL;
 	}
@@ -518,11 +518,11 @@ struct vcshim_pci *vcshim_pci_open(const char *bdf)
 	dma_set_mask(&dev->dev, DMA_BIT_MASK(32));
 
 	/* Tom Lyon's model: MSI/MSI-X enable writes allocate host vectors. */
-	if (vconfig_action_supported(sp->vdev) == 1 &&
-	    !vconfig_set_irq_mode(sp->vdev, VCONFIG_IRQ_MODE_ACTION))
+	if (vcdev_action_supported(sp->vdev) == 1 &&
+	    !vcdev_set_irq_mode(sp->vdev, VCDEV_IRQ_MODE_ACTION))
 		sp->action_mode = true;
 
-	if (dev->pin && !vconfig_get_irq_info(sp->vdev, VFIO_PCI_INTX_IRQ_INDEX, &irq) &&
+	if (dev->pin && !vcdev_get_irq_info(sp->vdev, VFIO_PCI_INTX_IRQ_INDEX, &irq) &&
 	    irq.count) {
 		ret = vcshim_irq_create(sp, VFIO_PCI_INTX_IRQ_INDEX, 0, false);
 		if (ret > 0)
@@ -557,7 +557,7 @@ void vcshim_pci_close(struct vcshim_pci *sp)
 	pthread_mutex_unlock(&devices_lock);
 	if (sp->intx_irq)
 		vcshim_irq_destroy(sp->intx_irq);
-	vconfig_device_close(sp->vdev);
+	vcdev_close(sp->vdev);
 	free(sp);
 }
 

@@ -27,7 +27,7 @@ struct vcshim_map {
 /* A DMA mapping: a coherent buffer or a dma_map_single() of driver memory. */
 struct vcshim_dma {
 	struct vcshim_dma *next;
-	struct vconfig_dma_buffer *buf;		/* dma_alloc_coherent() */
+	struct vcdev_dma_buffer *buf;		/* dma_alloc_coherent() */
 	void *vaddr;				/* what the driver was given */
 	dma_addr_t handle;
 	uint64_t iova;				/* start of the mapped pages */
@@ -37,7 +37,7 @@ struct vcshim_dma {
 struct vcshim_pci {
 	struct pci_dev pdev;
 	struct pci_bus bus;
-	struct vconfig_device *vdev;
+	struct vcdev *vdev;
 	bool action_mode;		/* vfio-vconfig's config-action mode is on */
 	struct vcshim_map maps[VCSHIM_MAX_MAPS];
 	struct vcshim_dma *dma;

@@ -11,17 +11,17 @@
 
 int fuzz_vfio_open(const char *bdf, struct fuzz_vfio *dev, char *err, size_t len)
 {
-	struct vconfig_device_info info;
+	struct vcdev_info info;
 	int ret;
 
 	memset(dev, 0, sizeof(*dev));
-	ret = vconfig_device_open(bdf, &dev->dev);
+	ret = vcdev_open(bdf, &dev->dev);
 	if (!ret)
-		ret = vconfig_device_cfg_size(dev->dev, &dev->cfg_size);
+		ret = vcdev_cfg_size(dev->dev, &dev->cfg_size);
 	if (!ret)
-		ret = vconfig_get_device_info(dev->dev, &info);
+		ret = vcdev_get_info(dev->dev, &info);
 	if (ret) {
-		snprintf(err, len, "%s", vconfig_last_error());
+		snprintf(err, len, "%s", vcdev_last_error());
 		fuzz_vfio_close(dev);
 		return ret;
 	}
@@ -32,22 +32,22 @@ int fuzz_vfio_open(const char *bdf, struct fuzz_vfio *dev, char *err, size_t len
 void fuzz_vfio_close(struct fuzz_vfio *dev)
 {
 	if (dev->dev)
-		vconfig_device_close(dev->dev);
+		vcdev_close(dev->dev);
 	dev->dev = NULL;
 }
 
 int fuzz_vfio_read(struct fuzz_vfio *dev, unsigned int off, unsigned int size, void *buf)
 {
-	return vconfig_cfg_read(dev->dev, off, buf, size);
+	return vcdev_cfg_read(dev->dev, off, buf, size);
 }
 
 int fuzz_vfio_write(struct fuzz_vfio *dev, unsigned int off, unsigned int size,
 		    const void *buf)
 {
-	return vconfig_cfg_write(dev->dev, off, buf, size);
+	return vcdev_cfg_write(dev->dev, off, buf, size);
 }
 
 int fuzz_vfio_reset(struct fuzz_vfio *dev)
 {
-	return vconfig_device_reset(dev->dev);
+	return vcdev_reset(dev->dev);
 }

@@ -6,10 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct vconfig_device;
+struct vcdev;
 
 struct fuzz_vfio {
-	struct vconfig_device *dev;
+	struct vcdev *dev;
 	unsigned int cfg_size;		/* 256 or 4096 */
 	bool can_reset;
 };

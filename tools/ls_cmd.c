@@ -34,8 +34,8 @@ struct ls_options {
 
 /* A listed device: its configuration space, and the VFIO view when open. */
 struct ls_entry {
-	struct vconfig_vfio_function fn;
-	struct vconfig_device *dev;
+	struct vcdev_function fn;
+	struct vcdev *dev;
 	const char *unavailable;	/* why dev is NULL */
 	uint8_t cfg[CFG_MAX];
 	unsigned int cfg_size;
@@ -203,12 +203,12 @@ static void print_bars(struct ls_entry *e)
 	char sz[32];
 
 	for (bar = 0; bar < 6; bar++) {
-		struct vconfig_region_info ri;
+		struct vcdev_region_info ri;
 		uint32_t lo = vconfig_get32(c, PCI_BASE_ADDRESS_0 + 4 * bar);
 		uint64_t addr;
 		bool is64 = false;
 
-		if (!e->dev || vconfig_get_region_info(e->dev, bar, &ri) || !ri.size) {
+		if (!e->dev || vcdev_get_region_info(e->dev, bar, &ri) || !ri.size) {
 			if (!lo)
 				continue;
 			ri.size = 0;
@@ -233,10 +233,10 @@ static void print_bars(struct ls_entry *e)
 	}
 	rom = vconfig_get32(c, PCI_ROM_ADDRESS);
 	if (rom) {
-		struct vconfig_region_info ri = { .size = 0 };
+		struct vcdev_region_info ri = { .size = 0 };
 
 		if (e->dev)
-			vconfig_get_region_info(e->dev, VFIO_PCI_ROM_REGION_INDEX, &ri);
+			vcdev_get_region_info(e->dev, VFIO_PCI_ROM_REGION_INDEX, &ri);
 		printf("\tExpansion ROM at %08x%s", rom & PCI_ROM_ADDRESS_MASK,
 		       (rom & PCI_ROM_ADDRESS_ENABLE) ? "" : " [disabled]");
 		if (ri.size)
@@ -262,15 +262,15 @@ static const char *region_name(unsigned int index, char *buf, size_t len)
 	return buf;
 }
 
-static void print_regions(struct ls_entry *e, const struct vconfig_device_info *info)
+static void print_regions(struct ls_entry *e, const struct vcdev_info *info)
 {
 	unsigned int i, a;
 	char name[24], sz[32];
 
 	for (i = 0; i < info->num_regions; i++) {
-		struct vconfig_region_info ri;
+		struct vcdev_region_info ri;
 
-		if (vconfig_get_region_info(e->dev, i, &ri) || !ri.size)
+		if (vcdev_get_region_info(e->dev, i, &ri) || !ri.size)
 			continue;
 		printf("\tVFIO region %u (%s): size %s, %s%s%s%s%s\n", i,
 		       region_name(i, name, sizeof(name)), size_text(ri.size, sz, sizeof(sz)),
@@ -287,15 +287,15 @@ static void print_regions(struct ls_entry *e, const struct vconfig_device_info *
 	}
 }
 
-static void print_irqs(struct ls_entry *e, const struct vconfig_device_info *info)
+static void print_irqs(struct ls_entry *e, const struct vcdev_info *info)
 {
 	static const char *const names[] = { "INTx", "MSI", "MSI-X", "ERR", "REQ" };
 	unsigned int i;
 
 	for (i = 0; i < info->num_irqs; i++) {
-		struct vconfig_irq_info ii;
+		struct vcdev_irq_info ii;
 
-		if (vconfig_get_irq_info(e->dev, i, &ii) || !ii.count)
+		if (vcdev_get_irq_info(e->dev, i, &ii) || !ii.count)
 			continue;
 		printf("\tVFIO irq %u (%s): count %u,%s%s%s%s\n", i,
 		       i < 5 ? names[i] : "?", ii.count,
@@ -305,11 +305,11 @@ static void print_irqs(struct ls_entry *e, const struct vconfig_device_info *inf
 		       (ii.flags & VFIO_IRQ_INFO_NORESIZE) ? " noresize" : "");
 	}
 	if (!strcmp(e->fn.driver, "vfio-vconfig")) {
-		struct vconfig_action_state st;
+		struct vcdev_action_state st;
 
-		if (!vconfig_get_action_state(e->dev, &st))
+		if (!vcdev_get_action_state(e->dev, &st))
 			printf("\tInterrupt mode: %s (config-action mode available)\n",
-			       st.mode == VCONFIG_IRQ_MODE_ACTION ? "config-action" : "vfio");
+			       st.mode == VCDEV_IRQ_MODE_ACTION ? "config-action" : "vfio");
 	}
 }
 
@@ -649,7 +649,7 @@ static void read_sysfs_config(struct ls_entry *e)
 static void print_entry(struct ls_entry *e, const struct ls_options *opt)
 {
 	const uint8_t *c = e->cfg;
-	struct vconfig_device_info info;
+	struct vcdev_info info;
 	char ids[512], sub[512];
 
 	if (e->cfg_size < 64) {
@@ -675,7 +675,7 @@ static void print_entry(struct ls_entry *e, const struct ls_options *opt)
 	print_header(c);
 	print_bars(e);
 	if (e->dev) {
-		vconfig_get_device_info(e->dev, &info);
+		vcdev_get_info(e->dev, &info);
 		printf("\tVFIO device: %u regions, %u irqs%s\n", info.num_regions,
 		       info.num_irqs, (info.flags & VFIO_DEVICE_FLAGS_RESET) ? ", reset" : "");
 		print_regions(e, &info);
@@ -694,7 +694,7 @@ static void print_entry(struct ls_entry *e, const struct ls_options *opt)
  */
 static int load_entry(struct ls_entry *e)
 {
-	int err = vconfig_device_open(e->fn.bdf, &e->dev);
+	int err = vcdev_open(e->fn.bdf, &e->dev);
 
 	if (err == -EACCES || err == -EPERM)
 		return err;
@@ -705,14 +705,14 @@ static int load_entry(struct ls_entry *e)
 		read_sysfs_config(e);
 		return 0;
 	}
-	vconfig_device_cfg_size(e->dev, &e->cfg_size);
+	vcdev_cfg_size(e->dev, &e->cfg_size);
 	if (e->cfg_size > CFG_MAX)
 		e->cfg_size = CFG_MAX;
-	err = vconfig_cfg_read(e->dev, 0, e->cfg, e->cfg_size);
+	err = vcdev_cfg_read(e->dev, 0, e->cfg, e->cfg_size);
 	if (err && e->cfg_size > 256) {
 		/* a device with a short extended space: keep the standard one */
 		e->cfg_size = 256;
-		err = vconfig_cfg_read(e->dev, 0, e->cfg, e->cfg_size);
+		err = vcdev_cfg_read(e->dev, 0, e->cfg, e->cfg_size);
 	}
 	if (err)
 		e->cfg_size = 0;
@@ -742,7 +742,7 @@ static bool same_function(const char *bdf, const char *select)
 
 int cmd_ls(int argc, char **argv)
 {
-	struct vconfig_vfio_function *fns = NULL;
+	struct vcdev_function *fns = NULL;
 	struct ls_options opt = { 0 };
 	struct ls_entry *entries;
 	int count, i, c, shown = 0, err, rc = 0;
@@ -768,9 +768,9 @@ int cmd_ls(int argc, char **argv)
 		ls_error("/dev/vfio/vfio not found: VFIO is not loaded (modprobe vfio-pci)");
 		return CLI_EXIT_USAGE;
 	}
-	count = vconfig_list_functions(&fns);
+	count = vcdev_list_functions(&fns);
 	if (count < 0) {
-		ls_error("%s", vconfig_last_error());
+		ls_error("%s", vcdev_last_error());
 		return CLI_EXIT_USAGE;
 	}
 	entries = calloc(count ? count : 1, sizeof(*entries));
@@ -804,7 +804,7 @@ int cmd_ls(int argc, char **argv)
 			print_entry(&entries[i], &opt);
 out:
 	for (i = 0; i < count; i++)
-		vconfig_device_close(entries[i].dev);
+		vcdev_close(entries[i].dev);
 	free(entries);
 	free(fns);
 	return rc;

@@ -68,9 +68,9 @@ done >"$tmp/headers.c"
 ${CC:-gcc} -std=gnu11 -I"$root$prefix/include" -aux-info "$tmp/aux" -fsyntax-only "$tmp/headers.c"
 {
 	grep -F "$root$prefix/include/vconfig/" "$tmp/aux" | grep -v ' static ' |
-		grep -oE '\bvconfig_[a-z0-9_]+ \(' | tr -d ' ('
-	cat "$root$prefix/include/vconfig/"*.h | grep -E '^extern .*\bvconfig_[a-z0-9_]+;' |
-		grep -oE '\bvconfig_[a-z0-9_]+;' | tr -d ';'
+		grep -oE '\b(vconfig|vcdev)_[a-z0-9_]+ \(' | tr -d ' ('
+	cat "$root$prefix/include/vconfig/"*.h | grep -E '^extern .*\b(vconfig|vcdev)_[a-z0-9_]+;' |
+		grep -oE '\b(vconfig|vcdev)_[a-z0-9_]+;' | tr -d ';'
 } | sort -u >"$tmp/declared"
 if [ -s "$tmp/exported" ] && cmp -s "$tmp/exported" "$tmp/declared"; then
 	pass "exports ($(wc -l <"$tmp/exported") symbols)"
@@ -90,19 +90,19 @@ cat >"$tmp/prog.c" <<'PROG'
 
 int main(void)
 {
-	struct vconfig_vfio_function *list;
-	struct vconfig_device *dev;
+	struct vcdev_function *list;
+	struct vcdev *dev;
 	int err, n;
 
-	err = vconfig_device_open("0000:ff:1f.7", &dev);
-	if (err != -ENODEV || dev || !strstr(vconfig_last_error(), "0000:ff:1f.7"))
-		return printf("open absent: %d '%s'\n", err, vconfig_last_error()), 1;
-	err = vconfig_device_open("not-an-address", &dev);
-	if (err != -EINVAL || strcmp(vconfig_strerror(err), strerror(EINVAL)))
+	err = vcdev_open("0000:ff:1f.7", &dev);
+	if (err != -ENODEV || dev || !strstr(vcdev_last_error(), "0000:ff:1f.7"))
+		return printf("open absent: %d '%s'\n", err, vcdev_last_error()), 1;
+	err = vcdev_open("not-an-address", &dev);
+	if (err != -EINVAL || strcmp(vcdev_strerror(err), strerror(EINVAL)))
 		return printf("open malformed: %d\n", err), 1;
-	n = vconfig_list_functions(&list);
+	n = vcdev_list_functions(&list);
 	if (n < 0)
-		return printf("list: %s\n", vconfig_last_error()), 1;
+		return printf("list: %s\n", vcdev_last_error()), 1;
 	free(list);
 	if (!vconfig_effect_name(VCONFIG_EFFECT_FLR) || VFIO_VCONFIG_MODE_ACTION != 1)
 		return printf("engine symbols\n"), 1;

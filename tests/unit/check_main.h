@@ -13,12 +13,14 @@
  * The pciutils dump corpus: $VCONFIG_CORPUS, else the path the Makefile
  * built in (its VCONFIG_CORPUS variable), so a test binary runs alone too.
  */
+#ifdef VCONFIG_CORPUS_DEFAULT
 static inline const char *corpus_dir(void)
 {
 	const char *dir = getenv("VCONFIG_CORPUS");
 
 	return dir && *dir ? dir : VCONFIG_CORPUS_DEFAULT;
 }
+#endif
 
 #define VCONFIG_CHECK_MAIN(suite_fn)					\
 int main(void)								\

@@ -275,7 +275,8 @@ static const u8 null_header_zero[4] = { 0xff, 0xff, 0x0f, 0x00 };
 /* Hidden and unassigned extended bytes read as zero; hardware bits as hardware has them. */
 static int check_bytes(struct vconfig_fuzz_checker *ck, const u8 *v)
 {
-	bool pass = ck->s.engine_flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+	bool pass = !(ck->s.engine_flags & VCONFIG_F_STRICT) ||
+		    (ck->s.engine_flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH);
 	const u8 *hw = ck->s.emu ? vconfig_emu_bytes(ck->s.emu) : NULL;
 	unsigned int i;
 
@@ -916,7 +917,7 @@ static u64 take(struct cursor *c, unsigned int bytes)
 }
 
 #define IN_F_PCIE	BIT(0)
-#define IN_F_PASS	BIT(1)
+#define IN_F_STRICT	BIT(1)
 #define IN_F_NO_INTX	BIT(2)
 #define IN_F_RAW	BIT(3)
 #define IN_HEADER	(1 + 3 * VCONFIG_NR_REGIONS + 2)
@@ -937,7 +938,7 @@ int vconfig_fuzz_decode(const u8 *data, size_t len, struct vconfig_fuzz_input *i
 		return -EINVAL;
 	flags = take(&c, 1);
 	in->cfg_size = (flags & IN_F_PCIE) ? VCONFIG_CFG_SIZE_PCIE : VCONFIG_CFG_SIZE_PCI;
-	in->engine_flags = ((flags & IN_F_PASS) ? VCONFIG_F_UNASSIGNED_PASSTHROUGH : 0) |
+	in->engine_flags = ((flags & IN_F_STRICT) ? VCONFIG_F_STRICT : 0) |
 			   ((flags & IN_F_NO_INTX) ? VCONFIG_F_NO_INTX : 0);
 	in->raw_regions = flags & IN_F_RAW;
 	in->max_msi_vectors = (flags >> 4) <= 6 ? ((flags >> 4) ? 1u << ((flags >> 4) - 1) : 0) :
@@ -1018,7 +1019,7 @@ long vconfig_fuzz_encode(const struct vconfig_fuzz_input *in, u8 *out, size_t ca
 	if (in->max_msi_vectors)
 		msi = log2_of(in->max_msi_vectors) + 1;
 	flags = (in->cfg_size == VCONFIG_CFG_SIZE_PCIE ? IN_F_PCIE : 0) |
-		((in->engine_flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH) ? IN_F_PASS : 0) |
+		((in->engine_flags & VCONFIG_F_STRICT) ? IN_F_STRICT : 0) |
 		((in->engine_flags & VCONFIG_F_NO_INTX) ? IN_F_NO_INTX : 0) |
 		(in->raw_regions ? IN_F_RAW : 0) | (msi << 4);
 	ret |= put(out, cap, &at, flags, 1);

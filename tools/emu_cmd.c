@@ -29,6 +29,8 @@ static int parse_common(int argc, char **argv, struct cli_options *opt,
 			opt->doc = true;
 		} else if (!strcmp(a, "--passthrough-unassigned")) {
 			opt->engine_flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+		} else if (!strcmp(a, "--strict")) {
+			opt->engine_flags |= VCONFIG_F_STRICT;
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("%s: unknown option '%s' or missing value", argv[0], a);
 			return -EINVAL;

@@ -26,14 +26,6 @@ static int hw_write(struct vconfig *vc, unsigned int pos, unsigned int size,
 	return vc->ops->write(vc->priv, pos, size, val);
 }
 
-int vc_read_hw(struct vconfig *vc, unsigned int pos, unsigned int size,
-	       u32 *val)
-{
-	if (pos + size > vc->cfg_size || pos % size)
-		return -EINVAL;
-	return hw_read(vc, pos, size, val);
-}
-
 void vc_set_reset(struct vconfig *vc, unsigned int pos, unsigned int size,
 		  u32 val)
 {

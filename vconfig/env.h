@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/pci_regs.h>
+#include <linux/bitfield.h>
 
 #define vc_zalloc(size)		kvzalloc(size, GFP_KERNEL)
 #define vc_free(ptr)		kvfree(ptr)
@@ -56,6 +57,13 @@ typedef uint64_t u64;
 #endif
 #ifndef BIT
 #define BIT(n)			(1UL << (n))
+#endif
+
+/* Field helpers of <linux/bitfield.h>, for a constant contiguous mask. */
+#ifndef FIELD_GET
+#define VC_FIELD_SHIFT(mask)	__builtin_ctzll(mask)
+#define FIELD_GET(mask, reg)	(((reg) & (mask)) >> VC_FIELD_SHIFT(mask))
+#define FIELD_PREP(mask, val)	(((val) << VC_FIELD_SHIFT(mask)) & (mask))
 #endif
 
 #endif /* __KERNEL__ */

@@ -106,6 +106,7 @@ struct vconfig {
 	struct vconfig_region_desc region[VCONFIG_NR_REGIONS];
 	bool region_upper[VCONFIG_NR_BARS];	/* slot is a 64-bit upper half */
 	u64 region_addr[VCONFIG_NR_REGIONS];	/* last address reported moved to */
+	bool bar_sized[VCONFIG_NR_REGIONS];	/* BAR dword holds a sizing probe */
 
 	u8 vcopy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values */
 	u8 reset_copy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values after reset */
@@ -123,6 +124,12 @@ struct vconfig {
 	u64 hw_reads;
 	u64 hw_writes;
 };
+
+/* True under the strict profile (VCONFIG_F_STRICT). */
+static inline bool vc_strict(const struct vconfig *vc)
+{
+	return vc->flags & VCONFIG_F_STRICT;
+}
 
 /* Little-endian accessors of a byte array. */
 static inline u32 vc_get(const u8 *p, unsigned int size)
@@ -169,9 +176,6 @@ void vc_set_virt(struct vconfig *vc, unsigned int pos, unsigned int size,
 		 u32 val);
 /* Read a register through the map as the user sees it. */
 u32 vc_read_user(struct vconfig *vc, unsigned int pos, unsigned int size);
-/* Read a hardware register now, ignoring the map. */
-int vc_read_hw(struct vconfig *vc, unsigned int pos, unsigned int size,
-	       u32 *val);
 
 /* Append an effect to the current write's sink. */
 void vc_emit(struct vconfig *vc, const struct vconfig_effect *effect);

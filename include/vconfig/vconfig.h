@@ -114,13 +114,24 @@ struct vconfig_region_desc {
 	u32 flags;
 };
 
-/* Engine options, struct vconfig_config.flags. */
 /*
- * Unassigned bytes (claimed by no capability) are by default read from
- * hardware and read-only in the standard space, and read as zero in the
- * extended space. With this flag both are passed through to hardware for
- * reads and writes, as vfio-pci does.
+ * Engine options, struct vconfig_config.flags.
+ *
+ * Without VCONFIG_F_STRICT the engine follows vfio-pci wherever a VFIO
+ * user can observe it: bytes no capability claims and vendor-specific
+ * capabilities pass through to hardware for reads and writes, MSI
+ * per-vector mask bits reach hardware, and a hidden capability of unknown
+ * length claims only its header. The departures that remain are listed in
+ * Documentation/engine.md.
  */
+/*
+ * The strict profile: unassigned bytes read from hardware and read-only in
+ * the standard space and read as zero in the extended space, vendor-specific
+ * capabilities read-only, MSI mask bits virtual (an msi-mask effect), and a
+ * hidden capability of unknown length hidden up to the next capability.
+ */
+#define VCONFIG_F_STRICT			BIT(2)
+/* Under VCONFIG_F_STRICT: pass unassigned bytes through all the same. */
 #define VCONFIG_F_UNASSIGNED_PASSTHROUGH	BIT(0)
 /* Report INTx as absent: Interrupt Pin reads 0. */
 #define VCONFIG_F_NO_INTX		BIT(1)

@@ -68,6 +68,10 @@ typedef uint64_t u64;
 
 #endif /* __KERNEL__ */
 
+#ifndef __always_inline
+#define __always_inline		inline __attribute__((__always_inline__))
+#endif
+
 /* Register definitions newer than some installed pci_regs.h copies. */
 #ifndef PCI_EXT_CAP_ID_DVSEC
 #define PCI_EXT_CAP_ID_DVSEC	0x23

@@ -313,6 +313,7 @@ static void build_map(struct vconfig *vc)
 	map_unassigned(vc);
 	splice_chain(vc, false);
 	splice_chain(vc, true);
+	vc_precompute(vc);
 }
 
 static int check_config(const struct vconfig_config *cfg)

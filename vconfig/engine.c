@@ -437,6 +437,32 @@ u8 vconfig_class_mask(const struct vconfig *vc, enum vconfig_class cls,
 	return vc->mask[cls][offset];
 }
 
+const u8 *vconfig_class_map(const struct vconfig *vc, enum vconfig_class cls)
+{
+	if ((unsigned int)cls >= VCONFIG_NR_CLASSES)
+		return NULL;
+	return vc->mask[cls];
+}
+
+void vconfig_owner_kinds(const struct vconfig *vc, u8 *kinds)
+{
+	u8 kind_of[256];
+	unsigned int i;
+
+	memset(kind_of, VCONFIG_OWNER_UNASSIGNED, sizeof(kind_of));
+	kind_of[VCONFIG_OWNER_IDX_HEADER] = VCONFIG_OWNER_HEADER;
+	for (i = 0; i < vc->nr_caps; i++)
+		kind_of[i] = vc->cap[i].hidden ? VCONFIG_OWNER_HIDDEN :
+						 VCONFIG_OWNER_CAP;
+	for (i = 0; i < vc->cfg_size; i++)
+		kinds[i] = kind_of[vc->owner[i]];
+}
+
+const u8 *vconfig_virtual_copy(const struct vconfig *vc)
+{
+	return vc->vcopy;
+}
+
 unsigned int vconfig_nr_caps(const struct vconfig *vc)
 {
 	return vc->nr_caps;

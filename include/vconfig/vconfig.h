@@ -252,6 +252,16 @@ enum vconfig_owner_kind vconfig_owner(const struct vconfig *vc,
 				      unsigned int offset, int *cap_index);
 u8 vconfig_class_mask(const struct vconfig *vc, enum vconfig_class cls,
 		      unsigned int offset);
+/*
+ * The whole map at once, for checkers and tools: vconfig_cfg_size() bytes,
+ * valid while @vc lives. vconfig_class_map() returns the masks of one
+ * class (NULL for a bad class); vconfig_owner_kinds() fills @kinds with
+ * the enum vconfig_owner_kind of every byte; vconfig_virtual_copy() is
+ * the copy virtual bits are served from.
+ */
+const u8 *vconfig_class_map(const struct vconfig *vc, enum vconfig_class cls);
+void vconfig_owner_kinds(const struct vconfig *vc, u8 *kinds);
+const u8 *vconfig_virtual_copy(const struct vconfig *vc);
 unsigned int vconfig_nr_caps(const struct vconfig *vc);
 int vconfig_cap(const struct vconfig *vc, unsigned int index,
 		struct vconfig_cap_info *info);

@@ -16,7 +16,15 @@ FUZZ_CORPUS_SRC ?= $(VCONFIG_CORPUS)
 AFL_CLANG     ?= afl-clang-fast
 AFL_BUILD     ?= build-afl
 
-FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# Campaign builds: UBSan, coverage counters without comparison tracing on the
+# engine (it cost more than half of every execution while the seeds already
+# carry the capability IDs and lengths). `make fuzz` replays the grown
+# corpus under ASan and UBSan at the end; FUZZ_SAN="$(FUZZ_ASAN)" fuzzes
+# under ASan directly, FUZZ_COV=-fsanitize=fuzzer-no-link brings
+# comparison tracing back.
+FUZZ_ASAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SAN      ?= -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_COV      ?= -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp
 FUZZ_CFLAGS   := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_SAN)
 FUZZ_LIB_SRCS := $(ENGINE_SRCS) model/dump.c model/emu.c oracle/invariants.c tests/fuzz/harness.c
 # The checker and the model are not what is fuzzed: no coverage feedback
@@ -27,8 +35,7 @@ FUZZ_LIB_OBJS := $(filter-out $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o),$(FUZ
 FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
 
 REPLAY_DIR    := $(BUILD)/fuzz-replay
-REPLAY_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -Itests/fuzz \
-		 -fsanitize=address,undefined -fno-sanitize-recover=all
+REPLAY_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_ASAN)
 REPLAY_BINS   := $(FUZZ_TARGETS:%=$(REPLAY_DIR)/replay-%)
 
 .SECONDARY: $(FUZZ_LIB_OBJS)
@@ -36,7 +43,7 @@ REPLAY_BINS   := $(FUZZ_TARGETS:%=$(REPLAY_DIR)/replay-%)
 
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_COV) -MMD -MP -c -o $@ $<
 
 $(FUZZ_BUILD)/plain/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -66,9 +73,12 @@ fuzz-smoke: fuzz-build
 	@$(MAKE) --no-print-directory fuzz-seeds
 	@sh scripts/fuzz-campaign.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
-fuzz: fuzz-build
+fuzz: fuzz-build fuzz-replay
 	@$(MAKE) --no-print-directory fuzz-seeds
 	@sh scripts/fuzz-campaign.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do find $(FUZZ_BUILD)/corpus/$$t -type f | \
+		xargs -r $(REPLAY_DIR)/replay-$$t >/dev/null || exit 1; done
+	@echo "fuzz: grown corpus replayed under ASan and UBSan"
 
 # AFL++: the same targets with the standalone driver as main() in
 # persistent mode, under ASan and UBSan; a CMPLOG build of each (no

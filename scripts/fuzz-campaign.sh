@@ -38,9 +38,15 @@ for t in "$@"; do
 		grep -aE 'vconfig fuzz finding|ERROR: AddressSanitizer|runtime error|SUMMARY' "$log" | head -n 5
 		ls "$findings"
 	fi
+	# The running total of every campaign on this build tree.
+	total=$(( $(cat "$build/executions-$t" 2>/dev/null || echo 0) + execs ))
+	echo "$total" >"$build/executions-$t"
+	result="$result; cumulative ${total}"
 	echo "  $result"
 	summary="$summary
 $result"
 done
-echo "fuzz summary:$summary"
+all=$(cat "$build"/executions-* 2>/dev/null | awk '{s += $1} END {print s + 0}')
+echo "fuzz summary:$summary
+cumulative executions, all targets: $all"
 exit "$status"

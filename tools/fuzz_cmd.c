@@ -523,6 +523,8 @@ static int write_repro(struct fuzz_target *t, const struct vconfig_fuzz_op *ops,
 			if (t->o->cli.bar_set[i])
 				fprintf(out, " --bar %u=0x%llx", i,
 					(unsigned long long)t->o->cli.bar[i].size);
+		if (t->o->cli.engine_flags & VCONFIG_F_STRICT)
+			fprintf(out, " --strict");
 		if (t->o->cli.engine_flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH)
 			fprintf(out, " --passthrough-unassigned");
 	}
@@ -572,6 +574,8 @@ static int parse(int argc, char **argv, struct fuzz_opts *o)
 				return -EINVAL;
 		} else if (!strcmp(a, "--passthrough-unassigned")) {
 			o->cli.engine_flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+		} else if (!strcmp(a, "--strict")) {
+			o->cli.engine_flags |= VCONFIG_F_STRICT;
 		} else if (a[0] != '-' && !o->cli.file) {
 			o->cli.file = a;
 		} else {

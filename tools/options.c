@@ -116,6 +116,8 @@ int cli_parse_options(int argc, char **argv, struct cli_options *opt)
 			opt->doc = true;
 		} else if (!strcmp(a, "--passthrough-unassigned")) {
 			opt->engine_flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+		} else if (!strcmp(a, "--strict")) {
+			opt->engine_flags |= VCONFIG_F_STRICT;
 		} else if (a[0] == '-' && a[1]) {
 			cli_error("%s: unknown option '%s' or missing value", argv[0], a);
 			return -EINVAL;

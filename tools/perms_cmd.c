@@ -162,11 +162,14 @@ int cli_print_doc(void)
 	printf("## Everything else\n\n"
 	       "- A capability whose ID is not listed above is hidden: spliced out of\n"
 	       "  the virtual chain, its bytes read as zero and writes are dropped. A\n"
-	       "  hidden capability at 0x100 is replaced by a null header (ID 0,\n"
-	       "  version 0) whose next pointer leads to the first visible one.\n"
-	       "- Unassigned bytes of the standard space are read from hardware and\n"
-	       "  read-only; unassigned bytes of the extended space read as zero. With\n"
-	       "  `VCONFIG_F_UNASSIGNED_PASSTHROUGH` both reach hardware, as in vfio-pci.\n");
+	       "  hidden capability whose length nothing defines claims only its header\n"
+	       "  (2 bytes standard, 4 extended); the strict profile hides it up to the\n"
+	       "  next capability. A hidden capability at 0x100 is replaced by a null\n"
+	       "  header (ID 0, version 0) whose next pointer leads to the first visible one.\n"
+	       "- Unassigned bytes reach hardware for reads and writes, as in vfio-pci.\n"
+	       "  Under the strict profile (`VCONFIG_F_STRICT`) those of the standard\n"
+	       "  space are read from hardware and read-only and those of the extended\n"
+	       "  space read as zero, unless `VCONFIG_F_UNASSIGNED_PASSTHROUGH` is given.\n");
 	return 0;
 }
 

@@ -6,10 +6,31 @@
 
 #define MASK_OF(size)	((size) == 4 ? 0xffffffffu : ((1u << (8 * (size))) - 1))
 
-static u32 map_get(const struct vconfig *vc, enum vconfig_class cls,
-		   unsigned int pos, unsigned int size)
+/* The bits of a dword mask that a piece inside that dword covers. */
+static inline u32 piece_bits(u32 dword_mask, unsigned int pos, unsigned int size)
 {
-	return vc_get(&vc->mask[cls][pos], size);
+	return (dword_mask >> (8 * (pos & 3))) & MASK_OF(size);
+}
+
+void vc_precompute(struct vconfig *vc)
+{
+	unsigned int d;
+
+	for (d = 0; d < vc->cfg_size / 4; d++) {
+		struct vconfig_dword *w = &vc->dword[d];
+		unsigned int pos = 4 * d;
+		u32 inv = vc_get32(&vc->mask[VCONFIG_CLASS_INVARIANT][pos]);
+
+		w->virt = vc_get32(&vc->mask[VCONFIG_CLASS_VIRT][pos]);
+		w->write = vc_get32(&vc->mask[VCONFIG_CLASS_WRITE][pos]);
+		w->rw1c = vc_get32(&vc->mask[VCONFIG_CLASS_RW1C][pos]);
+		inv &= ~w->virt;
+		w->live = ~w->virt & ~inv;
+		w->fixed = vc_get32(&vc->hwcache[pos]) & inv;
+		w->one_owner = vc->owner[pos] == vc->owner[pos + 1] &&
+			       vc->owner[pos] == vc->owner[pos + 2] &&
+			       vc->owner[pos] == vc->owner[pos + 3];
+	}
 }
 
 static int hw_read(struct vconfig *vc, unsigned int pos, unsigned int size,
@@ -24,14 +45,6 @@ static int hw_write(struct vconfig *vc, unsigned int pos, unsigned int size,
 {
 	vc->hw_writes++;
 	return vc->ops->write(vc->priv, pos, size, val);
-}
-
-int vc_read_hw(struct vconfig *vc, unsigned int pos, unsigned int size,
-	       u32 *val)
-{
-	if (pos + size > vc->cfg_size || pos % size)
-		return -EINVAL;
-	return hw_read(vc, pos, size, val);
 }
 
 void vc_set_reset(struct vconfig *vc, unsigned int pos, unsigned int size,
@@ -94,43 +107,47 @@ void vc_apply_fields(struct vconfig *vc, unsigned int base,
 static unsigned int piece_size(const struct vconfig *vc, unsigned int pos,
 			       unsigned int end)
 {
-	static const unsigned int sizes[] = { 4, 2, 1 };
-	unsigned int i, b;
-
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		unsigned int s = sizes[i];
-		bool same = true;
-
-		if (pos % s || pos + s > end)
-			continue;
-		for (b = 1; b < s; b++)
-			same &= vc->owner[pos + b] == vc->owner[pos];
-		if (same)
-			return s;
-	}
+	if (!(pos & 3) && end - pos >= 4 && vc->dword[pos / 4].one_owner)
+		return 4;
+	if (!(pos & 1) && end - pos >= 2 && vc->owner[pos] == vc->owner[pos + 1])
+		return 2;
 	return 1;
 }
 
 static int read_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 		      u32 *out)
 {
-	u32 full = MASK_OF(size);
-	u32 virt = map_get(vc, VCONFIG_CLASS_VIRT, pos, size);
-	u32 inv = map_get(vc, VCONFIG_CLASS_INVARIANT, pos, size);
-	u32 hwbits = ~virt & full;
-	u32 hw;
+	const struct vconfig_dword *w = &vc->dword[pos / 4];
+	u32 virt = piece_bits(w->virt, pos, size);
+	u32 live = piece_bits(w->live, pos, size);
+	u32 hw = 0;
 	int ret;
 
-	if (hwbits & ~inv) {
+	if (live) {
 		ret = hw_read(vc, pos, size, &hw);
 		if (ret)
 			return ret;
-	} else {
-		hw = 0;
 	}
 	/* Invariant bits come from the cache even when others are live. */
-	*out = (hw & hwbits & ~inv) | (vc_get(&vc->hwcache[pos], size) & inv) |
-	       (vc_get(&vc->vcopy[pos], size) & virt);
+	*out = (hw & live) | piece_bits(w->fixed, pos, size) |
+	       (vc_load(&vc->vcopy[pos], size) & virt);
+	return 0;
+}
+
+/* A whole dword with one owner: the common case of every access. */
+static __always_inline int read_dword(struct vconfig *vc, unsigned int pos,
+				      u32 *out)
+{
+	const struct vconfig_dword *w = &vc->dword[pos / 4];
+	u32 hw = 0;
+	int ret;
+
+	if (w->live) {
+		ret = hw_read(vc, pos, 4, &hw);
+		if (ret)
+			return ret;
+	}
+	*out = (hw & w->live) | w->fixed | (vc_get32(&vc->vcopy[pos]) & w->virt);
 	return 0;
 }
 
@@ -160,6 +177,14 @@ bool vc_ctx_reg(struct vconfig *vc, unsigned int base,
 
 	if (ctx->offset >= reg + size || reg >= ctx->offset + ctx->size)
 		return false;
+	/* The piece holds the whole register: no other byte to read. */
+	if (reg >= ctx->offset && reg + size <= ctx->offset + ctx->size) {
+		unsigned int sh = 8 * (reg - ctx->offset);
+
+		*old = (ctx->old >> sh) & MASK_OF(size);
+		*new = (ctx->new >> sh) & MASK_OF(size);
+		return true;
+	}
 
 	*old = vc_read_user(vc, base + reg, size);
 	*new = *old;
@@ -204,10 +229,11 @@ static void dispatch_write(struct vconfig *vc, unsigned int pos,
 static int write_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 		       u32 val)
 {
+	const struct vconfig_dword *w = &vc->dword[pos / 4];
 	u32 full = MASK_OF(size);
-	u32 virt = map_get(vc, VCONFIG_CLASS_VIRT, pos, size);
-	u32 wr = map_get(vc, VCONFIG_CLASS_WRITE, pos, size);
-	u32 w1c = map_get(vc, VCONFIG_CLASS_RW1C, pos, size);
+	u32 virt = piece_bits(w->virt, pos, size);
+	u32 wr = piece_bits(w->write, pos, size);
+	u32 w1c = piece_bits(w->rw1c, pos, size);
 	u32 vw = wr & virt, hw_w = wr & ~virt & full;
 	struct vconfig_write_ctx ctx = { .size = size, .val = val, .written = wr };
 	u32 v, hw = 0;
@@ -216,14 +242,15 @@ static int write_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 	if (!wr)
 		return 0;
 
-	ret = read_piece(vc, pos, size, &ctx.old);
+	ret = size == 4 ? read_dword(vc, pos, &ctx.old) :
+			  read_piece(vc, pos, size, &ctx.old);
 	if (ret)
 		return ret;
 
-	v = vc_get(&vc->vcopy[pos], size);
+	v = vc_load(&vc->vcopy[pos], size);
 	v = (v & ~(vw & ~w1c)) | (val & vw & ~w1c);
 	v &= ~(val & vw & w1c);
-	vc_put(&vc->vcopy[pos], size, v);
+	vc_store(&vc->vcopy[pos], size, v);
 
 	if (hw_w) {
 		/* Preserve what the user may not write; never echo RW1C ones. */
@@ -262,12 +289,29 @@ int vconfig_read(struct vconfig *vc, unsigned int offset, unsigned int size,
 		return -EINVAL;
 
 	while (i < size) {
-		unsigned int s = piece_size(vc, offset + i, offset + size);
+		unsigned int pos = offset + i;
+		unsigned int s;
 
-		ret = read_piece(vc, offset + i, s, &val);
-		if (ret)
-			return ret;
-		vc_put(out + i, s, val);
+		if (!(pos & 3) && size - i >= 4 && vc->dword[pos / 4].one_owner) {
+			ret = read_dword(vc, pos, &val);
+			if (ret)
+				return ret;
+			vc_put32(out + i, val);
+			i += 4;
+			continue;
+		}
+		s = piece_size(vc, pos, offset + size);
+		if (s == 4) {
+			ret = read_dword(vc, pos, &val);
+			if (ret)
+				return ret;
+			vc_put32(out + i, val);
+		} else {
+			ret = read_piece(vc, pos, s, &val);
+			if (ret)
+				return ret;
+			vc_put(out + i, s, val);
+		}
 		i += s;
 	}
 	return 0;
@@ -291,7 +335,7 @@ int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
 	while (i < size) {
 		unsigned int s = piece_size(vc, offset + i, offset + size);
 
-		ret = write_piece(vc, offset + i, s, vc_get(in + i, s));
+		ret = write_piece(vc, offset + i, s, vc_load(in + i, s));
 		if (ret)
 			break;
 		i += s;
@@ -315,6 +359,8 @@ int vconfig_read_reg(struct vconfig *vc, unsigned int offset,
 
 	if (!vc || !val || !reg_ok(vc, offset, size))
 		return -EINVAL;
+	if (size == 4 && vc->dword[offset / 4].one_owner)
+		return read_dword(vc, offset, val);
 	ret = vconfig_read(vc, offset, size, buf);
 	if (!ret)
 		*val = vc_get(buf, size);
@@ -328,6 +374,18 @@ int vconfig_write_reg(struct vconfig *vc, unsigned int offset,
 
 	if (!vc || !reg_ok(vc, offset, size))
 		return -EINVAL;
+	if (size == 4 && vc->dword[offset / 4].one_owner) {
+		int ret;
+
+		if (fx) {
+			fx->count = 0;
+			fx->overflow = false;
+		}
+		vc->fx = fx;
+		ret = write_piece(vc, offset, 4, val);
+		vc->fx = NULL;
+		return ret;
+	}
 	vc_put(buf, size, val);
 	return vconfig_write(vc, offset, size, buf, fx);
 }
@@ -377,6 +435,32 @@ u8 vconfig_class_mask(const struct vconfig *vc, enum vconfig_class cls,
 	if (cls >= VCONFIG_NR_CLASSES || offset >= vc->cfg_size)
 		return 0;
 	return vc->mask[cls][offset];
+}
+
+const u8 *vconfig_class_map(const struct vconfig *vc, enum vconfig_class cls)
+{
+	if ((unsigned int)cls >= VCONFIG_NR_CLASSES)
+		return NULL;
+	return vc->mask[cls];
+}
+
+void vconfig_owner_kinds(const struct vconfig *vc, u8 *kinds)
+{
+	u8 kind_of[256];
+	unsigned int i;
+
+	memset(kind_of, VCONFIG_OWNER_UNASSIGNED, sizeof(kind_of));
+	kind_of[VCONFIG_OWNER_IDX_HEADER] = VCONFIG_OWNER_HEADER;
+	for (i = 0; i < vc->nr_caps; i++)
+		kind_of[i] = vc->cap[i].hidden ? VCONFIG_OWNER_HIDDEN :
+						 VCONFIG_OWNER_CAP;
+	for (i = 0; i < vc->cfg_size; i++)
+		kinds[i] = kind_of[vc->owner[i]];
+}
+
+const u8 *vconfig_virtual_copy(const struct vconfig *vc)
+{
+	return vc->vcopy;
 }
 
 unsigned int vconfig_nr_caps(const struct vconfig *vc)

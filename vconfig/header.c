@@ -212,6 +212,7 @@ void vconfig_header_init(struct vconfig *vc)
 
 void vconfig_header_reset(struct vconfig *vc)
 {
+	memset(vc->bar_sized, 0, sizeof(vc->bar_sized));
 	record_addresses(vc);
 }
 
@@ -270,7 +271,13 @@ static void bar_write(struct vconfig *vc, unsigned int i,
 
 	if (i < VCONFIG_NR_BARS && vc->region_upper[i])
 		region = i - 1;
-	if (!vc->region[region].size || is_sizing(vc, i, raw))
+	vc->bar_sized[i] = is_sizing(vc, i, raw);
+	if (!vc->region[region].size || vc->bar_sized[i])
+		return;
+	/* While the other half of a 64-bit BAR holds a probe, nothing moved. */
+	if (region != i ? vc->bar_sized[region] :
+	    (vc->region[region].flags & VCONFIG_REGION_MEM64) &&
+	    vc->bar_sized[region + 1])
 		return;
 
 	lo_off = bar_offset(region);

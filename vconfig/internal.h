@@ -93,6 +93,20 @@ struct vconfig_cap {
 	u32 layouts;		/* selected layouts */
 };
 
+/*
+ * The map of one dword, precomputed at create from the per-byte masks so
+ * that an access costs a few loads: the classes as 32-bit masks, the
+ * invariant bits as cached, and whether one owner holds all four bytes.
+ */
+struct vconfig_dword {
+	u32 virt;		/* served from the virtual copy */
+	u32 live;		/* read from hardware: neither virtual nor invariant */
+	u32 fixed;		/* invariant bits, as read at create */
+	u32 write;		/* writable */
+	u32 rw1c;		/* write-1-to-clear */
+	bool one_owner;		/* the four bytes have one owner */
+};
+
 #define VCONFIG_MAX_CAPS	250
 #define VCONFIG_OWNER_IDX_HEADER	0xff
 #define VCONFIG_OWNER_IDX_NONE		0xfe
@@ -106,12 +120,14 @@ struct vconfig {
 	struct vconfig_region_desc region[VCONFIG_NR_REGIONS];
 	bool region_upper[VCONFIG_NR_BARS];	/* slot is a 64-bit upper half */
 	u64 region_addr[VCONFIG_NR_REGIONS];	/* last address reported moved to */
+	bool bar_sized[VCONFIG_NR_REGIONS];	/* BAR dword holds a sizing probe */
 
 	u8 vcopy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values */
 	u8 reset_copy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values after reset */
 	u8 hwcache[VCONFIG_CFG_SIZE_PCIE];	/* hardware as read at create */
 	u8 mask[VCONFIG_NR_CLASSES][VCONFIG_CFG_SIZE_PCIE];
 	u8 owner[VCONFIG_CFG_SIZE_PCIE];	/* cap index or OWNER_IDX_* */
+	struct vconfig_dword dword[VCONFIG_CFG_SIZE_PCIE / 4];
 
 	struct vconfig_cap cap[VCONFIG_MAX_CAPS];
 	unsigned int nr_caps;
@@ -124,7 +140,47 @@ struct vconfig {
 	u64 hw_writes;
 };
 
+/* True under the strict profile (VCONFIG_F_STRICT). */
+static inline bool vc_strict(const struct vconfig *vc)
+{
+	return vc->flags & VCONFIG_F_STRICT;
+}
+
 /* Little-endian accessors of a byte array. */
+static inline u32 vc_get32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static inline void vc_put32(u8 *p, u32 v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+/* 1, 2 or 4 bytes; constant sizes fold into one load or store. */
+static inline u32 vc_load(const u8 *p, unsigned int size)
+{
+	if (size == 4)
+		return vc_get32(p);
+	if (size == 2)
+		return p[0] | p[1] << 8;
+	return p[0];
+}
+
+static inline void vc_store(u8 *p, unsigned int size, u32 v)
+{
+	if (size == 4) {
+		vc_put32(p, v);
+		return;
+	}
+	p[0] = v;
+	if (size == 2)
+		p[1] = v >> 8;
+}
+
 static inline u32 vc_get(const u8 *p, unsigned int size)
 {
 	u32 v = 0;
@@ -169,9 +225,9 @@ void vc_set_virt(struct vconfig *vc, unsigned int pos, unsigned int size,
 		 u32 val);
 /* Read a register through the map as the user sees it. */
 u32 vc_read_user(struct vconfig *vc, unsigned int pos, unsigned int size);
-/* Read a hardware register now, ignoring the map. */
-int vc_read_hw(struct vconfig *vc, unsigned int pos, unsigned int size,
-	       u32 *val);
+
+/* Build vc->dword from the per-byte map; the map is final afterwards. */
+void vc_precompute(struct vconfig *vc);
 
 /* Append an effect to the current write's sink. */
 void vc_emit(struct vconfig *vc, const struct vconfig_effect *effect);

@@ -173,6 +173,20 @@ static void map_visible(struct vconfig *vc, struct vconfig_cap *cap)
 }
 
 /*
+ * A hidden capability whose length nothing defines claims only its header,
+ * as vfio-pci, which splices it out and leaves the rest to the unassigned
+ * rule; the strict profile hides everything up to the next capability.
+ */
+static unsigned int unknown_length(const struct vconfig *vc,
+				   const struct vconfig_cap *cap,
+				   unsigned int lim)
+{
+	if (vc_strict(vc))
+		return lim - cap->pos;
+	return cap->extended ? PCI_CAP_SIZEOF : PCI_CAP_FLAGS;
+}
+
+/*
  * Give each found capability its descriptor and length. A length is
  * clamped to the start of the next capability and the end of its space; a
  * capability without a descriptor, or one its descriptor finds malformed,
@@ -198,7 +212,7 @@ static void size_caps(struct vconfig *vc)
 		if (d && !len)
 			d = NULL;
 		if (!len)
-			len = lim - cap->pos;
+			len = unknown_length(vc, cap, lim);
 		cap->desc = d;
 		cap->hidden = !d;
 		cap->len = min(len, lim - cap->pos);
@@ -252,10 +266,15 @@ static void splice_chain(struct vconfig *vc, bool extended)
 	}
 }
 
-/* Bytes no capability claims: see VCONFIG_F_UNASSIGNED_PASSTHROUGH. */
+/*
+ * Bytes no capability claims pass through to hardware, as with vfio-pci;
+ * the strict profile makes them read-only (standard space) or zero
+ * (extended space) unless VCONFIG_F_UNASSIGNED_PASSTHROUGH is given.
+ */
 static void map_unassigned(struct vconfig *vc)
 {
-	bool pass = vc->flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+	bool pass = !vc_strict(vc) ||
+		    (vc->flags & VCONFIG_F_UNASSIGNED_PASSTHROUGH);
 	unsigned int b;
 
 	for (b = STD_CAP_START; b < vc->cfg_size; b++) {
@@ -294,6 +313,7 @@ static void build_map(struct vconfig *vc)
 	map_unassigned(vc);
 	splice_chain(vc, false);
 	splice_chain(vc, true);
+	vc_precompute(vc);
 }
 
 static int check_config(const struct vconfig_config *cfg)

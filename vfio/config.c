@@ -103,6 +103,8 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 				     &cfg.region[VCONFIG_ROM_BAR]);
 	if (!pdev->irq)
 		cfg.flags |= VCONFIG_F_NO_INTX;
+	if (READ_ONCE(vdev->strict))
+		cfg.flags |= VCONFIG_F_STRICT;
 	if (vfio_vconfig_unassigned_passthrough)
 		cfg.flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
 

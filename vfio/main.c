@@ -23,15 +23,49 @@ module_param(msix_mmap, bool, 0444);
 MODULE_PARM_DESC(msix_mmap, "Let userspace mmap the MSI-X table pages and report MSIX_MAPPABLE, as vfio-pci does (default: 1; 0 keeps the table pages out of mmap with a sparse-mmap capability)");
 
 /*
- * Unassigned config bytes (no capability claims them) are read-only in the
- * standard space and read as zero in the extended space. Some devices keep
- * vendor registers there without a capability; this lets them through to
- * hardware for reads and writes, as vfio-pci does.
+ * The engine's strict profile (Documentation/engine.md) for devices bound
+ * from now on; each device can change it through its vconfig_strict
+ * attribute, which takes effect at the next open.
  */
+static bool strict;
+module_param(strict, bool, 0444);
+MODULE_PARM_DESC(strict, "Bind devices with the engine's strict profile: unassigned config bytes and vendor-specific capabilities read-only, MSI mask bits virtual (default: 0, as vfio-pci)");
+
+/* Under the strict profile, unassigned bytes reach hardware all the same. */
 bool vfio_vconfig_unassigned_passthrough;
 module_param_named(unassigned_passthrough, vfio_vconfig_unassigned_passthrough,
 		   bool, 0444);
-MODULE_PARM_DESC(unassigned_passthrough, "Pass config bytes no capability claims through to hardware, as vfio-pci does (default: 0, standard-space ones read-only, extended-space ones read as zero)");
+MODULE_PARM_DESC(unassigned_passthrough, "Under the strict profile, pass config bytes no capability claims through to hardware (default: 0)");
+
+static ssize_t vconfig_strict_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	struct vfio_vconfig_device *vdev = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%d\n", READ_ONCE(vdev->strict));
+}
+
+static ssize_t vconfig_strict_store(struct device *dev,
+				    struct device_attribute *attr,
+				    const char *buf, size_t count)
+{
+	struct vfio_vconfig_device *vdev = dev_get_drvdata(dev);
+	bool val;
+	int ret;
+
+	ret = kstrtobool(buf, &val);
+	if (ret)
+		return ret;
+	WRITE_ONCE(vdev->strict, val);
+	return count;
+}
+static DEVICE_ATTR_RW(vconfig_strict);
+
+static struct attribute *vfio_vconfig_dev_attrs[] = {
+	&dev_attr_vconfig_strict.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(vfio_vconfig_dev);
 
 static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 {
@@ -289,6 +323,7 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 
 	vdev->needs_pm_restore = vfio_vconfig_loses_state_in_d3(pdev);
 	vdev->msix_mmappable = msix_mmap;
+	vdev->strict = strict;
 	ret = vfio_vconfig_engine_check(vdev);
 	if (ret) {
 		pci_warn(pdev, "%s: configuration space refused by the engine (%d)\n",
@@ -336,6 +371,7 @@ static struct pci_driver vfio_vconfig_driver = {
 	.probe			= vfio_vconfig_probe,
 	.remove			= vfio_vconfig_remove,
 	.err_handler		= &vfio_vconfig_err_handlers,
+	.dev_groups		= vfio_vconfig_dev_groups,
 	.driver_managed_dma	= true,
 };
 

@@ -85,6 +85,7 @@ struct vfio_vconfig_action {
  * @err_trigger: AER error eventfd
  * @req_trigger: device request eventfd
  * @action: config-action mode state
+ * @strict: build the engine with its strict profile at the next open
  */
 struct vfio_vconfig_device {
 	struct vfio_device vdev;
@@ -104,6 +105,7 @@ struct vfio_vconfig_device {
 	bool reset_works;
 	bool needs_pm_restore;
 	bool pci_2_3;
+	bool strict;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * MSI. The whole capability is virtual: the front-end owns the host's
- * vectors. Enable and Multiple Message Enable become effects, Multiple
- * Message Capable is clamped to what the front-end can provide, and the
- * per-vector mask bits become effects too.
+ * MSI. The capability is virtual: the front-end owns the host's vectors.
+ * Enable and Multiple Message Enable become effects, and Multiple Message
+ * Capable is clamped to what the front-end can provide. The per-vector
+ * mask and pending bits reach hardware as with vfio-pci; the strict
+ * profile makes the mask bits virtual. Either way a change of the mask
+ * bits is an effect.
  */
 #include "caps.h"
 
@@ -36,14 +38,29 @@ static const struct vconfig_field msi_mask_64[] = {
 	{ PCI_MSI_PENDING_64, 4, 0, 0, 0, 0, "Pending Bits" },
 };
 
-enum { MSI_COMMON, MSI_ADDR32, MSI_ADDR64, MSI_MASK32, MSI_MASK64 };
+static const struct vconfig_field msi_hwmask_32[] = {
+	{ PCI_MSI_MASK_32, 4, 0, 0xffffffff, 0, 0, "Mask Bits" },
+	{ PCI_MSI_PENDING_32, 4, 0, 0xffffffff, 0, 0, "Pending Bits" },
+};
+
+static const struct vconfig_field msi_hwmask_64[] = {
+	{ PCI_MSI_MASK_64, 4, 0, 0xffffffff, 0, 0, "Mask Bits" },
+	{ PCI_MSI_PENDING_64, 4, 0, 0xffffffff, 0, 0, "Pending Bits" },
+};
+
+enum {
+	MSI_COMMON, MSI_ADDR32, MSI_ADDR64, MSI_MASK32, MSI_MASK64,
+	MSI_HWMASK32, MSI_HWMASK64,
+};
 
 static const struct vconfig_layout msi_layouts[] = {
 	[MSI_COMMON] = VCONFIG_LAYOUT(NULL, msi_common),
 	[MSI_ADDR32] = VCONFIG_LAYOUT("32-bit address", msi_32),
 	[MSI_ADDR64] = VCONFIG_LAYOUT("64-bit address", msi_64),
-	[MSI_MASK32] = VCONFIG_LAYOUT("per-vector masking, 32-bit", msi_mask_32),
-	[MSI_MASK64] = VCONFIG_LAYOUT("per-vector masking, 64-bit", msi_mask_64),
+	[MSI_MASK32] = VCONFIG_LAYOUT("per-vector masking, 32-bit, strict", msi_mask_32),
+	[MSI_MASK64] = VCONFIG_LAYOUT("per-vector masking, 64-bit, strict", msi_mask_64),
+	[MSI_HWMASK32] = VCONFIG_LAYOUT("per-vector masking, 32-bit", msi_hwmask_32),
+	[MSI_HWMASK64] = VCONFIG_LAYOUT("per-vector masking, 64-bit", msi_hwmask_64),
 };
 
 static u32 msi_flags(struct vconfig *vc, unsigned int pos)
@@ -67,15 +84,20 @@ static u32 msi_select(struct vconfig *vc, const struct vconfig_cap *cap)
 	bool is64 = flags & PCI_MSI_FLAGS_64BIT;
 	u32 sel = BIT(MSI_COMMON) | BIT(is64 ? MSI_ADDR64 : MSI_ADDR32);
 
-	if (flags & PCI_MSI_FLAGS_MASKBIT)
-		sel |= BIT(is64 ? MSI_MASK64 : MSI_MASK32);
-	return sel;
+	if (!(flags & PCI_MSI_FLAGS_MASKBIT))
+		return sel;
+	if (vc_strict(vc))
+		return sel | BIT(is64 ? MSI_MASK64 : MSI_MASK32);
+	return sel | BIT(is64 ? MSI_HWMASK64 : MSI_HWMASK32);
 }
 
 static unsigned int msi_mask_offset(const struct vconfig_cap *cap)
 {
-	return (cap->layouts & BIT(MSI_MASK64)) ? PCI_MSI_MASK_64 :
-	       (cap->layouts & BIT(MSI_MASK32)) ? PCI_MSI_MASK_32 : 0;
+	if (cap->layouts & (BIT(MSI_MASK64) | BIT(MSI_HWMASK64)))
+		return PCI_MSI_MASK_64;
+	if (cap->layouts & (BIT(MSI_MASK32) | BIT(MSI_HWMASK32)))
+		return PCI_MSI_MASK_32;
+	return 0;
 }
 
 /* log2 of the vectors the user may enable: min(MMC, front-end limit). */
@@ -98,7 +120,7 @@ static void msi_init(struct vconfig *vc, struct vconfig_cap *cap)
 	unsigned int b;
 
 	vc_set_reset(vc, cap->pos + PCI_MSI_FLAGS, 2, mmc << 1);
-	if (!mask_off || !vc_cap_has(cap, mask_off, 4))
+	if (!vc_strict(vc) || !mask_off || !vc_cap_has(cap, mask_off, 4))
 		return;
 	/* Only the mask bits of vectors that can exist are writable. */
 	for (b = 0; b < 4; b++) {

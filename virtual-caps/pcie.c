@@ -47,9 +47,21 @@ static unsigned int exp_version(struct vconfig *vc, unsigned int pos)
 	return vc_hw_cached(vc, pos + PCI_EXP_FLAGS, 2) & PCI_EXP_FLAGS_VERS;
 }
 
+/*
+ * The registers of an endpoint, as vfio-pci sizes them: an integrated
+ * endpoint has no link registers; version 2 ends after Slot Status 2.
+ * Bytes past the end follow the unassigned rule.
+ */
 static unsigned int exp_length(struct vconfig *vc, unsigned int pos)
 {
-	return exp_version(vc, pos) >= 2 ? 0x3c : PCI_CAP_EXP_ENDPOINT_SIZEOF_V1;
+	u32 flags = vc_hw_cached(vc, pos + PCI_EXP_FLAGS, 2);
+	bool rc_end = FIELD_GET(PCI_EXP_FLAGS_TYPE, flags) == PCI_EXP_TYPE_RC_END;
+
+	if (exp_version(vc, pos) >= 2)
+		return rc_end ? PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V2 :
+				PCI_CAP_EXP_ENDPOINT_SIZEOF_V2;
+	return rc_end ? PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V1 :
+			PCI_CAP_EXP_ENDPOINT_SIZEOF_V1;
 }
 
 static u32 exp_select(struct vconfig *vc, const struct vconfig_cap *cap)
@@ -78,7 +90,7 @@ static void exp_write(struct vconfig *vc, struct vconfig_cap *cap,
 		return;
 	if ((old ^ new) & PCI_EXP_DEVCTL_READRQ) {
 		e.type = VCONFIG_EFFECT_READRQ;
-		e.readrq.bytes = 128u << ((new & PCI_EXP_DEVCTL_READRQ) >> 12);
+		e.readrq.bytes = 128u << FIELD_GET(PCI_EXP_DEVCTL_READRQ, new);
 		vc_emit(vc, &e);
 	}
 	if (!(new & PCI_EXP_DEVCTL_BCR_FLR))

@@ -21,13 +21,13 @@ enum { PCIX_V0, PCIX_V1 };
 
 static const struct vconfig_layout pcix_layouts[] = {
 	[PCIX_V0] = VCONFIG_LAYOUT(NULL, pcix_v0),
-	[PCIX_V1] = VCONFIG_LAYOUT("266/533 MHz capable (version 1/2)", pcix_v1),
+	[PCIX_V1] = VCONFIG_LAYOUT("Command version 1 or 2", pcix_v1),
 };
 
+/* Version 1 and 2 (Command bits 13:12) add the ECC registers. */
 static bool pcix_is_v1(struct vconfig *vc, unsigned int pos)
 {
-	return vc_hw_cached(vc, pos + PCI_X_STATUS, 4) &
-	       (PCI_X_STATUS_266MHZ | PCI_X_STATUS_533MHZ);
+	return PCI_X_CMD_VERSION(vc_hw_cached(vc, pos + PCI_X_CMD, 2));
 }
 
 static unsigned int pcix_length(struct vconfig *vc, unsigned int pos)

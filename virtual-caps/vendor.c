@@ -1,9 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * Vendor-specific capabilities, standard and extended: read-only
- * passthrough. Their length comes from the capability itself.
+ * Vendor-specific capabilities, standard and extended. As with vfio-pci,
+ * every byte after the headers passes through to hardware for reads and
+ * writes: drivers keep mailboxes, semaphores and config windows there
+ * (virtio's PCI configuration access capability, mlx5, Thunderbolt). The
+ * strict profile makes them read-only. Their length comes from the
+ * capability itself.
  */
 #include "caps.h"
+
+/*
+ * Open the bytes from @from to the end of the instance to hardware reads
+ * and writes. The headers (ID, next pointer, length) stay as the map has
+ * them: the chain and the lengths are the engine's.
+ */
+static void vndr_open(struct vconfig *vc, struct vconfig_cap *cap,
+		      unsigned int from)
+{
+	unsigned int b;
+
+	if (vc_strict(vc))
+		return;
+	for (b = cap->pos + from; b < cap->pos + cap->len; b++) {
+		vc->mask[VCONFIG_CLASS_WRITE][b] = 0xff;
+		vc->mask[VCONFIG_CLASS_INVARIANT][b] = 0;
+	}
+}
+
+static void vndr_init(struct vconfig *vc, struct vconfig_cap *cap)
+{
+	vndr_open(vc, cap, PCI_CAP_FLAGS + 1);
+}
+
+static void ext_vndr_init(struct vconfig *vc, struct vconfig_cap *cap)
+{
+	vndr_open(vc, cap, PCI_VNDR_HEADER + 4);
+}
 
 static const struct vconfig_field vndr_fields[] = {
 	VCONFIG_INVARIANT(PCI_CAP_FLAGS, 1, "Length"),
@@ -26,7 +58,8 @@ const struct vconfig_cap_desc vconfig_cap_vendor = {
 	.length = vndr_length,
 	.layouts = vndr_layouts,
 	.nr_layouts = ARRAY_SIZE(vndr_layouts),
-	.doc = "Read-only passthrough; length from the capability.",
+	.init = vndr_init,
+	.doc = "Passthrough after the header (strict: read-only); length from the capability.",
 };
 
 static const struct vconfig_field ext_vndr_fields[] = {
@@ -52,7 +85,8 @@ const struct vconfig_cap_desc vconfig_ecap_vndr = {
 	.length = ext_vndr_length,
 	.layouts = ext_vndr_layouts,
 	.nr_layouts = ARRAY_SIZE(ext_vndr_layouts),
-	.doc = "Read-only passthrough; length from the header.",
+	.init = ext_vndr_init,
+	.doc = "Passthrough after the header (strict: read-only); length from the header.",
 };
 
 static const struct vconfig_field dvsec_fields[] = {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * Vital Product Data. The address/flag handshake is virtual: writing the
- * address asks the front-end for a VPD read (flag 0) or write (flag 1);
+ * byte of the address that holds the flag asks the front-end for a VPD
+ * read (flag 0) or write (flag 1);
  * the front-end completes it with vconfig_vpd_complete(), which flips the
  * flag as hardware would.
  */
@@ -31,9 +32,11 @@ static void vpd_write(struct vconfig *vc, struct vconfig_cap *cap,
 	struct vconfig_effect e = { .type = VCONFIG_EFFECT_VPD };
 	u32 old, new;
 
-	if (!vc_ctx_reg(vc, cap->pos, ctx, PCI_VPD_ADDR, 2, &old, &new) ||
+	/* As with vfio-pci, only a write of the byte holding the flag acts. */
+	if (!vc_ctx_reg(vc, cap->pos, ctx, PCI_VPD_ADDR + 1, 1, &old, &new) ||
 	    cap->pos != vc->vpd_cap || !vc_cap_has(cap, PCI_VPD_DATA, 4))
 		return;
+	new = vc_virt(vc, cap->pos + PCI_VPD_ADDR, 2);
 	e.vpd.write = new & PCI_VPD_ADDR_F;
 	e.vpd.addr = new & PCI_VPD_ADDR_MASK;
 	e.vpd.data = vc_virt(vc, cap->pos + PCI_VPD_DATA, 4);

@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/pci_regs.h>
+#include <linux/bitfield.h>
 
 #define vc_zalloc(size)		kvzalloc(size, GFP_KERNEL)
 #define vc_free(ptr)		kvfree(ptr)
@@ -58,7 +59,18 @@ typedef uint64_t u64;
 #define BIT(n)			(1UL << (n))
 #endif
 
+/* Field helpers of <linux/bitfield.h>, for a constant contiguous mask. */
+#ifndef FIELD_GET
+#define VC_FIELD_SHIFT(mask)	__builtin_ctzll(mask)
+#define FIELD_GET(mask, reg)	(((reg) & (mask)) >> VC_FIELD_SHIFT(mask))
+#define FIELD_PREP(mask, val)	(((val) << VC_FIELD_SHIFT(mask)) & (mask))
+#endif
+
 #endif /* __KERNEL__ */
+
+#ifndef __always_inline
+#define __always_inline		inline __attribute__((__always_inline__))
+#endif
 
 /* Register definitions newer than some installed pci_regs.h copies. */
 #ifndef PCI_EXT_CAP_ID_DVSEC

@@ -86,6 +86,10 @@ struct vconfig_fuzz_checker {
 	/* the map, per byte: classes and owner kind, cached at init */
 	u8 cls[VCONFIG_NR_CLASSES][VCONFIG_CFG_SIZE_PCIE];
 	u8 owner[VCONFIG_CFG_SIZE_PCIE];
+	/* derived per byte at init: bits that read 0, served from hardware, stable */
+	u8 zero_bits[VCONFIG_CFG_SIZE_PCIE];
+	u8 hw_bits[VCONFIG_CFG_SIZE_PCIE];
+	u8 stable_bits[VCONFIG_CFG_SIZE_PCIE];
 	u64 region_size[VCONFIG_NR_REGIONS];	/* sizes the BARs must report */
 	unsigned int log_seen;			/* emu log entries checked */
 	unsigned int steps;

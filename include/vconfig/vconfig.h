@@ -119,13 +119,24 @@ struct vconfig_region_desc {
 	u32 flags;
 };
 
-/* Engine options, struct vconfig_config.flags. */
 /*
- * Unassigned bytes (claimed by no capability) are by default read from
- * hardware and read-only in the standard space, and read as zero in the
- * extended space. With this flag both are passed through to hardware for
- * reads and writes, as vfio-pci does.
+ * Engine options, struct vconfig_config.flags.
+ *
+ * Without VCONFIG_F_STRICT the engine follows vfio-pci wherever a VFIO
+ * user can observe it: bytes no capability claims and vendor-specific
+ * capabilities pass through to hardware for reads and writes, MSI
+ * per-vector mask bits reach hardware, and a hidden capability of unknown
+ * length claims only its header. The departures that remain are listed in
+ * Documentation/engine.md.
  */
+/*
+ * The strict profile: unassigned bytes read from hardware and read-only in
+ * the standard space and read as zero in the extended space, vendor-specific
+ * capabilities read-only, MSI mask bits virtual (an msi-mask effect), and a
+ * hidden capability of unknown length hidden up to the next capability.
+ */
+#define VCONFIG_F_STRICT			BIT(2)
+/* Under VCONFIG_F_STRICT: pass unassigned bytes through all the same. */
 #define VCONFIG_F_UNASSIGNED_PASSTHROUGH	BIT(0)
 /* Report INTx as absent: Interrupt Pin reads 0. */
 #define VCONFIG_F_NO_INTX		BIT(1)
@@ -246,6 +257,16 @@ enum vconfig_owner_kind vconfig_owner(const struct vconfig *vc,
 				      unsigned int offset, int *cap_index);
 u8 vconfig_class_mask(const struct vconfig *vc, enum vconfig_class cls,
 		      unsigned int offset);
+/*
+ * The whole map at once, for checkers and tools: vconfig_cfg_size() bytes,
+ * valid while @vc lives. vconfig_class_map() returns the masks of one
+ * class (NULL for a bad class); vconfig_owner_kinds() fills @kinds with
+ * the enum vconfig_owner_kind of every byte; vconfig_virtual_copy() is
+ * the copy virtual bits are served from.
+ */
+const u8 *vconfig_class_map(const struct vconfig *vc, enum vconfig_class cls);
+void vconfig_owner_kinds(const struct vconfig *vc, u8 *kinds);
+const u8 *vconfig_virtual_copy(const struct vconfig *vc);
 unsigned int vconfig_nr_caps(const struct vconfig *vc);
 int vconfig_cap(const struct vconfig *vc, unsigned int index,
 		struct vconfig_cap_info *info);

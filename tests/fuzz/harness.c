@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
-#include "../../vconfig/internal.h"
 
 static int engine_read(void *priv, unsigned int off, unsigned int size, void *buf)
 {
@@ -45,9 +44,7 @@ static void engine_vpd_complete(void *priv, u32 data, bool ok)
 /* Lets the checker re-read only what a step can have changed. */
 static const u8 *engine_virtual_copy(void *priv)
 {
-	const struct vconfig *vc = priv;
-
-	return vc->vcopy;
+	return vconfig_virtual_copy(priv);
 }
 
 /* What vconfig_create() must answer for a space it refuses. */

@@ -3,7 +3,11 @@
  * vfio-diff-test: compare vfio-vconfig with vfio-pci on two functions of the
  * same device model, in the same boot.
  *
- *   vfio-diff-test [-d DIFFERENCES.md] [-v] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *   vfio-diff-test [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *
+ * -s: the vfio-vconfig function runs the engine's strict profile; its
+ * departures are allowed as well, and the "strict" check requires that at
+ * least one of them was seen (the profile took effect).
  *
  * Checks, each reported as "PASS diff:KIND:check" or "FAIL ...":
  *   info        VFIO_DEVICE_GET_INFO answers are equal
@@ -36,6 +40,8 @@
 static int passed, failed;
 static const char *kind;
 static bool verbose;
+static bool strict;
+static unsigned int strict_seen;
 
 static void pass(const char *check)
 {
@@ -206,8 +212,20 @@ static const struct allowed allowed_config[] = {
 	{ OWN_HDR, 0, PCI_INTERRUPT_LINE, 1, 0xff, "interrupt-line", NULL, false },
 	/* QEMU derives the e1000e serial number from its MAC address */
 	{ OWN_ECAP, PCI_EXT_CAP_ID_DSN, 4, 8, 0xff, "device-serial", "e1000e", false },
-	/* extended space no capability claims reads as zero through vfio-vconfig */
-	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "unassigned-extended-zero", NULL, false },
+};
+
+/* The strict profile's departures (-s), on top of the tables above. */
+static const struct allowed strict_config[] = {
+	/* extended space no capability claims reads as zero */
+	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "strict-unassigned-extended-zero", NULL, false },
+};
+
+static const struct allowed strict_perm[] = {
+	{ OWN_NONE, 0, 0x40, 0xc0, 0xff, "strict-unassigned-read-only", NULL, false },
+	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "strict-unassigned-extended-zero", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_VNDR, 3, 0xfd, 0xff, "strict-vendor-read-only", NULL, false },
+	{ OWN_ECAP, PCI_EXT_CAP_ID_VNDR, 8, 0xff8, 0xff, "strict-vendor-read-only", NULL, false },
+	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_MASK_32, 12, 0xff, "strict-msi-mask-virtual", NULL, false },
 };
 
 /* Bits one driver lets a user change and the other does not. */
@@ -217,9 +235,6 @@ static const struct allowed allowed_perm[] = {
 	  PCI_MSI_FLAGS_QMASK | PCI_MSI_FLAGS_64BIT, "msi-control-read-only", NULL, false },
 	{ OWN_CAP, PCI_CAP_ID_MSI, PCI_MSI_ADDRESS_LO, 1, 0x03, "msi-address-aligned",
 	  NULL, false },
-	/* bytes no capability claims: vfio-pci passes writes to hardware */
-	{ OWN_NONE, 0, 0x40, 0xc0, 0xff, "unassigned-read-only", NULL, false },
-	{ OWN_NONE, 0, 0x100, 0xf00, 0xff, "unassigned-extended-zero", NULL, false },
 };
 
 /*
@@ -288,6 +303,30 @@ static uint8_t table_mask(const struct allowed *table, size_t n,
 			  const char **reason)
 {
 	return table_mask_dir(table, n, o, pos, reason, -1);
+}
+
+/*
+ * A table and, with -s, the strict profile's table: the bits both allow;
+ * strict_seen counts the bytes only the strict table explains.
+ */
+static uint8_t allowed_mask(const struct allowed *table, size_t n,
+			    const struct allowed *stable, size_t sn,
+			    const struct owner *o, unsigned int pos,
+			    uint8_t diff, const char **reason, int looser)
+{
+	uint8_t mask = table_mask_dir(table, n, o, pos, reason, looser);
+	const char *sreason = NULL;
+	uint8_t smask;
+
+	if (!strict || (diff & ~mask) == 0)
+		return mask;
+	smask = table_mask_dir(stable, sn, o, pos, &sreason, looser);
+	if (smask & diff & ~mask) {
+		strict_seen++;
+		if (reason)
+			*reason = sreason;
+	}
+	return mask | smask;
 }
 
 /* ---- checks --------------------------------------------------------- */
@@ -411,8 +450,9 @@ static void check_config(struct pair *p, const char *check)
 
 		if (!diff)
 			continue;
-		ok = table_mask(allowed_config, ARRAY_SIZE(allowed_config),
-				&p->owner[pos], pos, &reason);
+		ok = allowed_mask(allowed_config, ARRAY_SIZE(allowed_config),
+				  strict_config, ARRAY_SIZE(strict_config),
+				  &p->owner[pos], pos, diff, &reason, -1);
 		owner_name(&p->owner[pos], where, sizeof(where));
 		if (diff & ~ok) {
 			printf("INFO diff:%s:%s: 0x%03x (%s +0x%x) vfio-pci 0x%02x vfio-vconfig 0x%02x: not allowed\n",
@@ -477,10 +517,12 @@ static void check_perms(struct pair *p)
 			continue;
 		looser = wb & ~wa;
 		stricter = wa & ~wb;
-		ok_looser = table_mask_dir(allowed_perm, ARRAY_SIZE(allowed_perm), o, pos,
-					   &reason, 1);
-		ok_stricter = table_mask_dir(allowed_perm, ARRAY_SIZE(allowed_perm), o, pos,
-					     stricter ? &reason : NULL, 0);
+		ok_looser = allowed_mask(allowed_perm, ARRAY_SIZE(allowed_perm),
+					 strict_perm, ARRAY_SIZE(strict_perm), o, pos,
+					 looser, &reason, 1);
+		ok_stricter = allowed_mask(allowed_perm, ARRAY_SIZE(allowed_perm),
+					   strict_perm, ARRAY_SIZE(strict_perm), o, pos,
+					   stricter, stricter ? &reason : NULL, 0);
 		owner_name(o, where, sizeof(where));
 		if ((looser & ~ok_looser) || (stricter & ~ok_stricter)) {
 			printf("INFO diff:%s:perms: 0x%03x (%s +0x%x) writable bits vfio-pci 0x%02x vfio-vconfig 0x%02x: %s, not allowed\n",
@@ -546,8 +588,10 @@ static void check_bar_sizing(struct pair *p)
 /* Every reason of both tables is a backquoted term in the document. */
 static void check_doc(const char *path)
 {
-	const struct allowed *tables[] = { allowed_config, allowed_perm };
-	const size_t sizes[] = { ARRAY_SIZE(allowed_config), ARRAY_SIZE(allowed_perm) };
+	const struct allowed *tables[] = { allowed_config, allowed_perm,
+					   strict_config, strict_perm };
+	const size_t sizes[] = { ARRAY_SIZE(allowed_config), ARRAY_SIZE(allowed_perm),
+				 ARRAY_SIZE(strict_config), ARRAY_SIZE(strict_perm) };
 	char *doc, missing[512] = "";
 	long len;
 	size_t t, i;
@@ -615,8 +659,11 @@ int main(int argc, char **argv)
 	char why[256];
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:v")) != -1) {
+	while ((opt = getopt(argc, argv, "d:vs")) != -1) {
 		switch (opt) {
+		case 's':
+			strict = true;
+			break;
 		case 'd':
 			doc = optarg;
 			break;
@@ -651,12 +698,16 @@ int main(int argc, char **argv)
 	check_bar_sizing(&pair);
 	/* the probe must have left both spaces as it found them */
 	check_config(&pair, "config-after-probe");
+	if (strict && !strict_seen)
+		fail("strict", "no departure of the strict profile seen: is it in effect?");
+	else if (strict)
+		pass("strict");
 	vfio_dev_close(&pair.pci);
 	vfio_dev_close(&pair.vc);
 	return failed ? 1 : 0;
 
 usage:
-	fprintf(stderr, "usage: %s [-d DIFFERENCES.md] [-v] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG\n",
+	fprintf(stderr, "usage: %s [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG\n",
 		argv[0]);
 	return 2;
 }

@@ -373,6 +373,16 @@ static inline struct vconfig *fake_create(struct fake_hw *hw)
 	return fake_create_cfg(&cfg);
 }
 
+/* The same under the strict profile (VCONFIG_F_STRICT). */
+static inline struct vconfig *fake_create_strict(struct fake_hw *hw)
+{
+	struct vconfig_config cfg;
+
+	fake_config(hw, &cfg);
+	cfg.flags = VCONFIG_F_STRICT;
+	return fake_create_cfg(&cfg);
+}
+
 /* Register read/write through the engine that must succeed. */
 static inline u32 vrd(struct vconfig *vc, unsigned int off, unsigned int size)
 {
@@ -478,6 +488,16 @@ static inline struct vconfig *fake_rich_create(struct fake_hw *hw)
 
 	fake_rich(hw);
 	fake_rich_config(hw, &cfg);
+	return fake_create_cfg(&cfg);
+}
+
+static inline struct vconfig *fake_rich_create_strict(struct fake_hw *hw)
+{
+	struct vconfig_config cfg;
+
+	fake_rich(hw);
+	fake_rich_config(hw, &cfg);
+	cfg.flags = VCONFIG_F_STRICT;
 	return fake_create_cfg(&cfg);
 }
 

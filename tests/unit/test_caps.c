@@ -304,7 +304,7 @@ END_TEST
 START_TEST(test_msi_mask_effect)
 {
 	struct vconfig_effects fx;
-	struct vconfig *vc = fake_rich_create(&hw);
+	struct vconfig *vc = fake_rich_create_strict(&hw);
 	unsigned int mask = RICH_MSI + PCI_MSI_MASK_64;
 	int i;
 
@@ -327,6 +327,32 @@ START_TEST(test_msi_mask_effect)
 }
 END_TEST
 
+/* Default profile: mask and pending bits reach hardware as with vfio-pci. */
+START_TEST(test_msi_mask_hardware)
+{
+	struct vconfig_effects fx;
+	struct vconfig *vc = fake_rich_create(&hw);
+	unsigned int mask = RICH_MSI + PCI_MSI_MASK_64;
+	int i;
+
+	memset(hw.wmask + mask, 0xff, 4);
+	fake_set(&hw, mask, 4, 0x3);
+	ck_assert_uint_eq(vrd(vc, mask, 4), 0x3);
+	vwr(vc, mask, 4, 0xffff0005, &fx);
+	ck_assert_uint_eq(fake_get(&hw, mask, 4), 0xffff0005);
+	ck_assert_uint_eq(vrd(vc, mask, 4), 0xffff0005);
+	i = fx_find(&fx, VCONFIG_EFFECT_MSI_MASK);
+	ck_assert_int_ge(i, 0);
+	ck_assert_uint_eq(fx.effect[i].msi_mask.mask, 0xffff0005);
+	vwr(vc, mask, 4, 0xffff0005, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	fake_clear_log(&hw);
+	vwr(vc, RICH_MSI + PCI_MSI_PENDING_64, 4, 0, NULL);
+	ck_assert_uint_eq(hw.writes, 1);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 START_TEST(test_msi_mask_32bit_layout)
 {
 	struct vconfig_effects fx;
@@ -335,7 +361,7 @@ START_TEST(test_msi_mask_32bit_layout)
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
 	fake_msi(&hw, 0x60, PCI_MSI_FLAGS_MASKBIT | (5 << 1));
 	fake_set(&hw, 0x60 + PCI_MSI_PENDING_32, 4, 0x80000001);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	vwr(vc, 0x60 + PCI_MSI_MASK_32, 4, 0xffffffff, &fx);
 	ck_assert_uint_eq(vrd(vc, 0x60 + PCI_MSI_MASK_32, 4), 0xffffffff);
 	ck_assert_int_ge(fx_find(&fx, VCONFIG_EFFECT_MSI_MASK), 0);
@@ -677,7 +703,45 @@ START_TEST(test_exp_v1_length)
 	fake_exp(&hw, 0x60, 2, 0);
 	vc = fake_create(&hw);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_EXP, false, &info), 0);
-	ck_assert_uint_eq(info.length, 0x3c);
+	ck_assert_uint_eq(info.length, PCI_CAP_EXP_ENDPOINT_SIZEOF_V2);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+/* Integrated endpoints have no link registers: they follow the unassigned rule. */
+START_TEST(test_exp_rc_end_length)
+{
+	static const struct { u8 ver; unsigned int len; } cases[] = {
+		{ 1, PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V1 },
+		{ 2, PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V2 },
+	};
+	struct vconfig_cap_info info;
+	struct vconfig *vc;
+	unsigned int c;
+
+	for (c = 0; c < ARRAY_SIZE(cases); c++) {
+		fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
+		fake_exp(&hw, 0x60, cases[c].ver, 0);
+		fake_set(&hw, 0x60 + PCI_EXP_FLAGS, 2,
+			 cases[c].ver | (PCI_EXP_TYPE_RC_END << 4));
+		vc = fake_create(&hw);
+		ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_EXP, false, &info), 0);
+		ck_assert_uint_eq(info.length, cases[c].len);
+		ck_assert_int_eq(vconfig_owner(vc, 0x60 + cases[c].len, NULL),
+				 VCONFIG_OWNER_UNASSIGNED);
+		vconfig_destroy(vc);
+	}
+	/* Version 1: Link Control is a byte no table claims, raw as with vfio-pci */
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
+	fake_exp(&hw, 0x60, 1, 0);
+	fake_set(&hw, 0x60 + PCI_EXP_FLAGS, 2, 1 | (PCI_EXP_TYPE_RC_END << 4));
+	vc = fake_create(&hw);
+	vwr(vc, 0x60 + PCI_EXP_LNKCTL, 2, 0x0003, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x60 + PCI_EXP_LNKCTL, 2), 0x0003);
+	vconfig_destroy(vc);
+	vc = fake_create_strict(&hw);
+	vwr(vc, 0x60 + PCI_EXP_LNKCTL, 2, 0, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x60 + PCI_EXP_LNKCTL, 2), 0x0003);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -732,6 +796,35 @@ START_TEST(test_vpd_read)
 	vconfig_vpd_complete(vc, 0x55, true);
 	ck_assert_uint_eq(vrd(vc, 0x60 + PCI_VPD_DATA, 4), 0x44332211);
 	ck_assert_uint_eq(hw.writes, 0);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+/*
+ * A byte write of the address low byte changes the address only: like
+ * vfio-pci, the engine acts when the byte holding the flag is written.
+ */
+START_TEST(test_vpd_low_byte_no_op)
+{
+	struct vconfig_effects fx;
+	struct vconfig *vc;
+	int i;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_vpd(&hw, 0x60);
+	vc = fake_create(&hw);
+	vwr(vc, 0x60 + PCI_VPD_ADDR, 2, 0x0010, &fx);
+	vconfig_vpd_complete(vc, 0x44332211, true);
+	ck_assert_uint_eq(vrd(vc, 0x60 + PCI_VPD_ADDR, 2), 0x8010);
+	vwr(vc, 0x60 + PCI_VPD_ADDR, 1, 0x20, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	ck_assert_uint_eq(vrd(vc, 0x60 + PCI_VPD_ADDR, 2), 0x8020);
+	/* The high byte then starts a read of the whole address. */
+	vwr(vc, 0x60 + PCI_VPD_ADDR + 1, 1, 0x00, &fx);
+	i = fx_find(&fx, VCONFIG_EFFECT_VPD);
+	ck_assert_int_ge(i, 0);
+	ck_assert(!fx.effect[i].vpd.write);
+	ck_assert_uint_eq(fx.effect[i].vpd.addr, 0x20);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -815,14 +908,23 @@ START_TEST(test_pcix)
 	ck_assert_uint_eq(fake_get(&hw, 0x60 + PCI_X_STATUS, 4), 0x0001 | errs);
 	vconfig_destroy(vc);
 
-	/* version 1/2 (266/533 MHz): ECC control is there and writable */
+	/* version 1/2 (Command bits 13:12): ECC control is there and writable */
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pcix(&hw, 0x60, PCI_X_STATUS_266MHZ);
+	fake_pcix(&hw, 0x60, 0);
+	fake_set(&hw, 0x60 + PCI_X_CMD, 2, 1 << 12);
 	vc = fake_create(&hw);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_PCIX, false, &info), 0);
 	ck_assert_uint_eq(info.length, PCI_CAP_PCIX_SIZEOF_V1);
 	vwr(vc, 0x60 + PCI_X_ECC_CSR, 4, 0x5, NULL);
 	ck_assert_uint_eq(fake_get(&hw, 0x60 + PCI_X_ECC_CSR, 4), 0x5);
+	vconfig_destroy(vc);
+
+	/* 266/533 MHz capable in Status says nothing about the layout */
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_pcix(&hw, 0x60, PCI_X_STATUS_266MHZ | PCI_X_STATUS_533MHZ);
+	vc = fake_create(&hw);
+	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_PCIX, false, &info), 0);
+	ck_assert_uint_eq(info.length, PCI_CAP_PCIX_SIZEOF_V0);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -834,7 +936,7 @@ START_TEST(test_vendor_readonly)
 
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
 	fake_vndr(&hw, 0x60, 12);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_VNDR, false, &info), 0);
 	ck_assert_uint_eq(info.length, 12);
 	ck_assert(!info.hidden);
@@ -850,6 +952,55 @@ START_TEST(test_vendor_readonly)
 }
 END_TEST
 
+/* Default profile: the body reaches hardware as with vfio-pci; the header does not. */
+START_TEST(test_vendor_passthrough)
+{
+	struct vconfig *vc;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_vndr(&hw, 0x60, 12);
+	memset(hw.wmask + 0x63, 0xff, 9);
+	hw.wmask[0x62] = 0xff;
+	vc = fake_create(&hw);
+	vwr(vc, 0x68, 4, 0x01020304, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x68, 4), 0x01020304);
+	ck_assert_uint_eq(vrd(vc, 0x68, 4), 0x01020304);
+	vwr(vc, 0x63, 1, 0x5a, NULL);
+	ck_assert_uint_eq(hw.cfg[0x63], 0x5a);
+	fake_clear_log(&hw);
+	vwr(vc, 0x60, 2, 0xffff, NULL);
+	vwr(vc, 0x62, 1, 0xff, NULL);
+	ck_assert_uint_eq(hw.writes, 0);
+	ck_assert_uint_eq(vrd(vc, 0x62, 1), 12);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+START_TEST(test_ext_vendor_passthrough)
+{
+	struct vconfig *vc;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
+	fake_ecap_body(&hw, 0x100, PCI_EXT_CAP_ID_VNDR, 0x20);
+	fake_set(&hw, 0x104, 4, 0x02000001);	/* VSEC ID 1, rev 0, 0x20 bytes */
+	vc = fake_create(&hw);
+	vwr(vc, 0x110, 4, 0xa1b2c3d4, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x110, 4), 0xa1b2c3d4);
+	ck_assert_uint_eq(vrd(vc, 0x110, 4), 0xa1b2c3d4);
+	fake_clear_log(&hw);
+	vwr(vc, 0x104, 4, 0, NULL);
+	ck_assert_uint_eq(hw.writes, 0);
+	vconfig_destroy(vc);
+	/* strict: read-only */
+	vc = fake_create_strict(&hw);
+	fake_clear_log(&hw);
+	vwr(vc, 0x110, 4, 0, NULL);
+	ck_assert_uint_eq(hw.writes, 0);
+	ck_assert_uint_eq(vrd(vc, 0x110, 4), 0xa1b2c3d4);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 START_TEST(test_vendor_too_short_hidden)
 {
 	struct vconfig_cap_info info;
@@ -858,7 +1009,7 @@ START_TEST(test_vendor_too_short_hidden)
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
 	fake_vndr(&hw, 0x60, 2);
 	hw.cfg[0x63] = 0x77;
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_VNDR, false, &info), 0);
 	ck_assert(info.hidden);
 	ck_assert_uint_eq(vrd(vc, 0x60, 4), 0);
@@ -1090,7 +1241,7 @@ START_TEST(test_hidden_std_lengths)
 	fake_cap(&hw, 0x40, PCI_CAP_ID_AGP);
 	fake_cap(&hw, 0x60, 0x42);
 	fake_pm(&hw, 0x80, 3, 0);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_AGP, false, &info), 0);
 	ck_assert(info.hidden);
 	ck_assert_uint_eq(info.length, PCI_AGP_SIZEOF);
@@ -1101,6 +1252,44 @@ START_TEST(test_hidden_std_lengths)
 	ck_assert(info.hidden);
 	ck_assert_uint_eq(info.length, 0x20);
 	ck_assert_uint_eq(vrd(vc, PCI_CAPABILITY_LIST, 1), 0x80);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+/*
+ * Default profile: a hidden capability of unknown length claims its header
+ * only; the bytes after it follow the unassigned rule (raw, as vfio-pci).
+ */
+START_TEST(test_hidden_unknown_claims_header)
+{
+	struct vconfig_cap_info info;
+	struct vconfig *vc;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
+	fake_cap(&hw, 0x60, 0x42);
+	fake_pm(&hw, 0x80, 3, 0);
+	fake_set(&hw, 0x64, 4, 0x11223344);
+	memset(hw.wmask + 0x64, 0xff, 4);
+	fake_ecap_body(&hw, 0x100, PCI_EXT_CAP_ID_DSN, 12);
+	fake_ecap_body(&hw, 0x200, PCI_EXT_CAP_ID_SECPCI, 0x20);
+	fake_set(&hw, 0x100, 4, PCI_EXT_CAP_ID_DSN | (1 << 16) | (0x200 << 20));
+	vc = fake_create(&hw);
+	ck_assert_int_ge(find_cap(vc, 0x42, false, &info), 0);
+	ck_assert(info.hidden);
+	ck_assert_uint_eq(info.length, 2);
+	ck_assert_uint_eq(vrd(vc, PCI_CAPABILITY_LIST, 1), 0x80);
+	ck_assert_uint_eq(vrd(vc, 0x60, 2), 0);
+	ck_assert_uint_eq(vrd(vc, 0x64, 4), 0x11223344);
+	vwr(vc, 0x64, 4, 0x55667788, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x64, 4), 0x55667788);
+	ck_assert_int_ge(find_cap(vc, PCI_EXT_CAP_ID_SECPCI, true, &info), 0);
+	ck_assert(info.hidden);
+	ck_assert_uint_eq(info.length, PCI_CAP_SIZEOF);
+	ck_assert_uint_eq(vrd(vc, 0x200, 4), 0);
+	ck_assert_int_eq(vconfig_owner(vc, 0x204, NULL), VCONFIG_OWNER_UNASSIGNED);
+	ck_assert_uint_eq(vrd(vc, 0x204, 4), fake_get(&hw, 0x204, 4));
+	/* the DSN's next pointer skips the hidden one */
+	ck_assert_uint_eq(PCI_EXT_CAP_NEXT(vrd(vc, 0x100, 4)), 0);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -1155,7 +1344,7 @@ START_TEST(test_hidden_ext_all)
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
 	fake_ecap_body(&hw, 0x100, PCI_EXT_CAP_ID_DPC, 0x20);
 	fake_ecap_body(&hw, 0x200, PCI_EXT_CAP_ID_SECPCI, 0x20);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_uint_eq(vrd(vc, 0x100, 4), 0);
 	ck_assert_uint_eq(vrd(vc, 0x200, 4), 0);
 	ck_assert_uint_eq(vrd(vc, 0x1fc, 4), 0);
@@ -1173,7 +1362,7 @@ START_TEST(test_ext_empty_head)
 
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
 	fake_set(&hw, 0x104, 4, 0x11111111);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_uint_eq(vrd(vc, 0x100, 4), 0);
 	ck_assert_uint_eq(vrd(vc, 0x104, 4), 0);
 	vconfig_destroy(vc);
@@ -1241,6 +1430,7 @@ static Suite *caps_suite(void)
 	tcase_add_test(tc, test_msi_mme_clamped_to_mmc);
 	tcase_add_loop_test(tc, test_msi_mmc_clamped_to_limit, 0, 8);
 	tcase_add_test(tc, test_msi_mask_effect);
+	tcase_add_test(tc, test_msi_mask_hardware);
 	tcase_add_test(tc, test_msi_mask_32bit_layout);
 	tcase_add_test(tc, test_msi_flags_invariant);
 	suite_add_tcase(s, tc);
@@ -1264,16 +1454,20 @@ static Suite *caps_suite(void)
 	tcase_add_test(tc, test_exp_caps_invariant);
 	tcase_add_test(tc, test_exp_link_readonly);
 	tcase_add_test(tc, test_exp_v1_length);
+	tcase_add_test(tc, test_exp_rc_end_length);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("other standard");
 	tcase_add_loop_test(tc, test_af_flr, 0, 3);
 	tcase_add_test(tc, test_vpd_read);
+	tcase_add_test(tc, test_vpd_low_byte_no_op);
 	tcase_add_test(tc, test_vpd_write);
 	tcase_add_test(tc, test_vpd_failed_completion);
 	tcase_add_test(tc, test_vpd_complete_without_vpd);
 	tcase_add_test(tc, test_pcix);
 	tcase_add_test(tc, test_vendor_readonly);
+	tcase_add_test(tc, test_vendor_passthrough);
+	tcase_add_test(tc, test_ext_vendor_passthrough);
 	tcase_add_test(tc, test_vendor_too_short_hidden);
 	tcase_add_test(tc, test_cap_header_readonly);
 	tcase_add_test(tc, test_caps_reset);
@@ -1291,6 +1485,7 @@ static Suite *caps_suite(void)
 	tcase_add_loop_test(tc, test_hidden_std_positions, 0, 3);
 	tcase_add_test(tc, test_hidden_std_all);
 	tcase_add_test(tc, test_hidden_std_lengths);
+	tcase_add_test(tc, test_hidden_unknown_claims_header);
 	tcase_add_loop_test(tc, test_hidden_ext_positions, 0, 3);
 	tcase_add_test(tc, test_hidden_ext_all);
 	tcase_add_test(tc, test_ext_empty_head);

@@ -385,7 +385,7 @@ START_TEST(test_invariant_reads_no_backend)
 		{ RICH_EXP + 4, 4 }, { RICH_AER, 4 }, { RICH_DSN + 4, 4 },
 		{ 0x200, 4 }, { 0xffc, 4 },
 	};
-	struct vconfig *vc = fake_rich_create(&hw);
+	struct vconfig *vc = fake_rich_create_strict(&hw);
 	u32 vendor = vrd(vc, PCI_VENDOR_ID, 2);
 	unsigned int i;
 	u64 reads;
@@ -717,7 +717,7 @@ END_TEST
 
 START_TEST(test_unassigned_standard_readonly_live)
 {
-	struct vconfig *vc = fake_rich_create(&hw);
+	struct vconfig *vc = fake_rich_create_strict(&hw);
 	unsigned int off = 0xf0;
 
 	memset(hw.wmask + off, 0xff, 4);
@@ -741,13 +741,35 @@ START_TEST(test_unassigned_extended_zero)
 	fake_rich(&hw);
 	fake_set(&hw, off, 4, 0xcafef00d);
 	memset(hw.wmask + off, 0xff, 4);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	fake_clear_log(&hw);
 	ck_assert_uint_eq(vrd(vc, off, 4), 0);
 	vwr(vc, off, 4, 0x12345678, NULL);
 	ck_assert_uint_eq(vrd(vc, off, 4), 0);
 	ck_assert_uint_eq(hw.reads + hw.writes, 0);
 	ck_assert_uint_eq(fake_get(&hw, off, 4), 0xcafef00d);
+	vconfig_destroy(vc);
+}
+END_TEST
+
+/* Default profile: unassigned bytes, standard and extended, are raw. */
+START_TEST(test_unassigned_default_raw)
+{
+	struct vconfig *vc;
+
+	fake_rich(&hw);
+	fake_set(&hw, 0xf0, 4, 0x11223344);
+	fake_set(&hw, 0x400, 4, 0xcafef00d);
+	memset(hw.wmask + 0xf0, 0xff, 4);
+	memset(hw.wmask + 0x400, 0xff, 4);
+	vc = fake_create(&hw);
+	ck_assert_int_eq(vconfig_owner(vc, 0x400, NULL), VCONFIG_OWNER_UNASSIGNED);
+	ck_assert_uint_eq(vrd(vc, 0x400, 4), 0xcafef00d);
+	vwr(vc, 0x400, 4, 0x01020304, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0x400, 4), 0x01020304);
+	vwr(vc, 0xf0, 2, 0xabcd, NULL);
+	ck_assert_uint_eq(fake_get(&hw, 0xf0, 4), 0x1122abcd);
+	ck_assert_uint_eq(vrd(vc, 0xf0, 4), 0x1122abcd);
 	vconfig_destroy(vc);
 }
 END_TEST
@@ -763,7 +785,7 @@ START_TEST(test_unassigned_passthrough)
 	memset(hw.wmask + 0xf0, 0xff, 4);
 	memset(hw.wmask + 0x400, 0xff, 4);
 	fake_rich_config(&hw, &cfg);
-	cfg.flags = VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+	cfg.flags = VCONFIG_F_STRICT | VCONFIG_F_UNASSIGNED_PASSTHROUGH;
 	vc = fake_create_cfg(&cfg);
 	ck_assert_uint_eq(vrd(vc, 0x400, 4), 0xcafef00d);
 	vwr(vc, 0x400, 4, 0x01020304, NULL);
@@ -910,6 +932,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_unassigned_standard_readonly_live);
 	tcase_add_test(tc, test_unassigned_extended_zero);
 	tcase_add_test(tc, test_unassigned_passthrough);
+	tcase_add_test(tc, test_unassigned_default_raw);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("state");

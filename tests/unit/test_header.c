@@ -701,6 +701,48 @@ START_TEST(test_bar_mem64_upper_move)
 }
 END_TEST
 
+/*
+ * Both halves of a 64-bit BAR sized, then restored low half first: the
+ * moment between the two restores is no move (no effect with a half-sized
+ * address), and the BAR ends where it was.
+ */
+START_TEST(test_bar_mem64_both_halves_sized_no_effect)
+{
+	static const unsigned int order[2][2] = {
+		{ PCI_BASE_ADDRESS_2, PCI_BASE_ADDRESS_3 },
+		{ PCI_BASE_ADDRESS_3, PCI_BASE_ADDRESS_2 },
+	};
+	struct vconfig_effects fx;
+	unsigned int o, k;
+
+	for (o = 0; o < 2; o++) {
+		struct vconfig *vc = one_bar(2, 0xfe000004, 0x800000,
+					     VCONFIG_REGION_MEM64);
+		u32 orig[2] = { vrd(vc, PCI_BASE_ADDRESS_2, 4),
+				vrd(vc, PCI_BASE_ADDRESS_3, 4) };
+
+		for (k = 0; k < 2; k++) {
+			vwr(vc, order[o][k], 4, 0xffffffff, &fx);
+			ck_assert_uint_eq(fx.count, 0);
+		}
+		ck_assert_uint_eq(vrd(vc, PCI_BASE_ADDRESS_2, 4), 0xff800004);
+		ck_assert_uint_eq(vrd(vc, PCI_BASE_ADDRESS_3, 4), 0xffffffff);
+		for (k = 0; k < 2; k++) {
+			unsigned int off = order[o][k];
+
+			vwr(vc, off, 4, orig[off == PCI_BASE_ADDRESS_3], &fx);
+			ck_assert_msg(fx.count == 0, "order %u step %u: effect", o, k);
+		}
+		/* A real move afterwards is still reported. */
+		vwr(vc, PCI_BASE_ADDRESS_3, 4, 1, &fx);
+		k = fx_find(&fx, VCONFIG_EFFECT_BAR);
+		ck_assert_int_ge((int)k, 0);
+		ck_assert_uint_eq(fx.effect[k].bar.addr, 0x1fe000000ull);
+		vconfig_destroy(vc);
+	}
+}
+END_TEST
+
 START_TEST(test_bar_io_effect_follows_io_decode)
 {
 	struct vconfig_effects fx;
@@ -853,6 +895,7 @@ static Suite *header_suite(void)
 	tcase_add_test(tc, test_bar_restore_after_sizing_no_effect);
 	tcase_add_test(tc, test_bar_disabled_decode);
 	tcase_add_test(tc, test_bar_mem64_upper_move);
+	tcase_add_test(tc, test_bar_mem64_both_halves_sized_no_effect);
 	tcase_add_test(tc, test_bar_io_effect_follows_io_decode);
 	tcase_add_test(tc, test_bar_unimplemented_no_effect);
 	tcase_add_test(tc, test_rom_enable_effect);

@@ -333,7 +333,7 @@ START_TEST(test_ext_all_ones)
 	/* the whole extended space floats high */
 	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
 	memset(hw.cfg + 0x100, 0xff, 0xf00);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 0);
 	ck_assert_uint_eq(vrd(vc, 0x100, 4), 0);
 	ck_assert_uint_eq(vrd(vc, 0xffc, 4), 0);
@@ -345,7 +345,7 @@ START_TEST(test_ext_all_ones)
 	fake_aer(&hw, 0x100);
 	fake_ecap(&hw, 0x200, PCI_EXT_CAP_ID_DSN, 1);
 	memset(hw.cfg + 0x200, 0xff, 4);
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_uint_eq(check_ext_chain(vc), 1);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 1);
 	check_all(vc);
@@ -440,7 +440,7 @@ START_TEST(test_clamped_pm_leaves_hidden_neighbour)
 	/* chain: 0x44 (hidden, ID 0x0b) -> 0x40 (PM, clamped to 4 bytes) */
 	fake_set(&hw, 0x44, 4, 0xffff400b);
 	hw.cfg[PCI_CAPABILITY_LIST] = 0x44;
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_int_eq(vconfig_owner(vc, 0x44, NULL), VCONFIG_OWNER_HIDDEN);
 	ck_assert_uint_eq(vrd(vc, 0x44, 4), 0);
 	check_all(vc);
@@ -474,7 +474,7 @@ START_TEST(test_clamped_exp_leaves_hidden_neighbour)
 	fake_set(&hw, 0x48, 4, 0xffff400b);
 	hw.cfg[PCI_CAPABILITY_LIST] = 0x48;
 	hw.cfg[0x41] = 0;
-	vc = fake_create(&hw);
+	vc = fake_create_strict(&hw);
 	ck_assert_uint_eq(vrd(vc, 0x48, 4), 0);
 	check_all(vc);
 	vconfig_destroy(vc);

@@ -187,8 +187,9 @@ ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
 		return ret;
 
 	if (bar == vdev->msix_bar) {
+		/* 64-bit: a table near 4 GiB of a larger BAR must not wrap */
 		x_start = vdev->msix_offset;
-		x_end = vdev->msix_offset + vdev->msix_size;
+		x_end = (size_t)vdev->msix_offset + vdev->msix_size;
 	}
 
 	return vfio_vconfig_do_io_rw(vdev,

@@ -257,11 +257,9 @@ static int vfio_vconfig_init_dev(struct vfio_device *core)
 	vdev->msix_bar = 0xff;
 	mutex_init(&vdev->config_lock);
 	mutex_init(&vdev->igate);
-	mutex_init(&vdev->vma_lock);
 	spin_lock_init(&vdev->irqlock);
 	init_rwsem(&vdev->memory_lock);
-	INIT_LIST_HEAD(&vdev->vma_list);
-	return 0;
+	return vfio_vconfig_bar_inode_get(vdev);
 }
 
 static void vfio_vconfig_release_dev(struct vfio_device *core)
@@ -270,7 +268,7 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
-	mutex_destroy(&vdev->vma_lock);
+	vfio_vconfig_bar_inode_put(vdev);
 	vfio_free_device(core);
 }
 

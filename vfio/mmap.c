@@ -1,80 +1,110 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vfio-vconfig: mmap of the BARs, populated on fault and zapped whenever
+ * vfio-vconfig: mmap of the BARs, populated on fault and revoked whenever
  * memory decode may go away.
  *
- * Lock order: mmap_lock, then vma_lock, then memory_lock. A zap walks
- * vma_list under vma_lock, drops it to take the mm's mmap_lock, and
- * takes it again; memory_lock is only taken for write once vma_list is
- * empty, so the fault path may take vma_lock then memory_lock for read
- * while it holds mmap_lock.
+ * Every BAR mapping of a device hangs off one address space of its own,
+ * the i_mapping of an inode on a private pseudo filesystem: mmap() swaps
+ * the vma's file for a small file on that inode before the vma is linked,
+ * so the vma and every copy the kernel makes of it (mremap, fork, split)
+ * sit in that address space's interval tree. Revocation is one
+ * unmap_mapping_range() over it, which reaches mappings the driver never
+ * saw fault. The small file keeps the device file open, so the device
+ * stays open as long as any mapping exists.
+ *
+ * Lock order: mmap_lock, then memory_lock, then the address space's
+ * i_mmap_rwsem. A fault holds mmap_lock and takes memory_lock for read;
+ * revocation takes memory_lock for write and zaps without mmap_lock.
  */
+#include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mount.h>
 #include <linux/pci.h>
-#include <linux/sched/mm.h>
-#include <linux/slab.h>
+#include <linux/pseudo_fs.h>
 
 #include "vfio_vconfig.h"
 
-struct vfio_vconfig_mmap_vma {
-	struct vm_area_struct *vma;
-	struct list_head next;
+#define VFIO_VCONFIG_FS_MAGIC	0x76636667	/* "vcfg" */
+
+static struct vfsmount *vfio_vconfig_mnt;
+static int vfio_vconfig_mnt_count;
+
+static int vfio_vconfig_fs_init_fs_context(struct fs_context *fc)
+{
+	return init_pseudo(fc, VFIO_VCONFIG_FS_MAGIC) ? 0 : -ENOMEM;
+}
+
+static struct file_system_type vfio_vconfig_fs_type = {
+	.name		 = "vfio-vconfig",
+	.owner		 = THIS_MODULE,
+	.init_fs_context = vfio_vconfig_fs_init_fs_context,
+	.kill_sb	 = kill_anon_super,
 };
 
-/* Zap every tracked mapping; returns with vma_lock held. */
-static void vfio_vconfig_zap_and_vma_lock(struct vfio_vconfig_device *vdev)
+/**
+ * vfio_vconfig_bar_inode_get() - give a device the inode its maps hang off
+ * @vdev: the device
+ *
+ * Return: 0 or a negative errno.
+ */
+int vfio_vconfig_bar_inode_get(struct vfio_vconfig_device *vdev)
 {
-	struct vfio_vconfig_mmap_vma *mmap_vma, *tmp;
+	struct inode *inode;
+	int ret;
 
-	while (1) {
-		struct mm_struct *mm = NULL;
-
-		mutex_lock(&vdev->vma_lock);
-		while (!list_empty(&vdev->vma_list)) {
-			mmap_vma = list_first_entry(&vdev->vma_list,
-						    struct vfio_vconfig_mmap_vma,
-						    next);
-			mm = mmap_vma->vma->vm_mm;
-			if (mmget_not_zero(mm))
-				break;
-			list_del(&mmap_vma->next);
-			kfree(mmap_vma);
-			mm = NULL;
-		}
-		if (!mm)
-			return;
-		mutex_unlock(&vdev->vma_lock);
-
-		mmap_read_lock(mm);
-		mutex_lock(&vdev->vma_lock);
-		list_for_each_entry_safe(mmap_vma, tmp, &vdev->vma_list, next) {
-			struct vm_area_struct *vma = mmap_vma->vma;
-
-			if (vma->vm_mm != mm)
-				continue;
-			list_del(&mmap_vma->next);
-			kfree(mmap_vma);
-			zap_vma_ptes(vma, vma->vm_start,
-				     vma->vm_end - vma->vm_start);
-		}
-		mutex_unlock(&vdev->vma_lock);
-		mmap_read_unlock(mm);
-		mmput(mm);
+	ret = simple_pin_fs(&vfio_vconfig_fs_type, &vfio_vconfig_mnt,
+			    &vfio_vconfig_mnt_count);
+	if (ret)
+		return ret;
+	inode = alloc_anon_inode(vfio_vconfig_mnt->mnt_sb);
+	if (IS_ERR(inode)) {
+		simple_release_fs(&vfio_vconfig_mnt, &vfio_vconfig_mnt_count);
+		return PTR_ERR(inode);
 	}
+	vdev->bar_inode = inode;
+	return 0;
+}
+
+/**
+ * vfio_vconfig_bar_inode_put() - undo vfio_vconfig_bar_inode_get()
+ * @vdev: the device; no mapping of it is left
+ */
+void vfio_vconfig_bar_inode_put(struct vfio_vconfig_device *vdev)
+{
+	if (!vdev->bar_inode)
+		return;
+	iput(vdev->bar_inode);
+	vdev->bar_inode = NULL;
+	simple_release_fs(&vfio_vconfig_mnt, &vfio_vconfig_mnt_count);
+}
+
+/**
+ * vfio_vconfig_zap_bars() - revoke every BAR mapping of the device
+ * @vdev: the device; caller holds memory_lock for write
+ *
+ * Removes the page table entries of every vma in the device's address
+ * space: originals, mremap()ed and fork()ed copies alike. The next access
+ * faults and sees the new decode state.
+ */
+void vfio_vconfig_zap_bars(struct vfio_vconfig_device *vdev)
+{
+	lockdep_assert_held_write(&vdev->memory_lock);
+	unmap_mapping_range(vdev->bar_inode->i_mapping, 0, 0, true);
 }
 
 /**
  * vfio_vconfig_zap_and_down_write_memory_lock() - revoke BAR mappings
  * @vdev: the device
  *
- * Zaps every BAR mapping and takes memory_lock for write; faults wait for
- * it and then see the new decode state.
+ * Takes memory_lock for write and zaps every BAR mapping; faults wait for
+ * the lock and then see the new decode state.
  */
 void vfio_vconfig_zap_and_down_write_memory_lock(struct vfio_vconfig_device *vdev)
 {
-	vfio_vconfig_zap_and_vma_lock(vdev);
 	down_write(&vdev->memory_lock);
-	mutex_unlock(&vdev->vma_lock);
+	vfio_vconfig_zap_bars(vdev);
 }
 
 /**
@@ -129,39 +159,6 @@ void vfio_vconfig_probe_mmaps(struct vfio_vconfig_device *vdev)
 	}
 }
 
-static void vfio_vconfig_mmap_open(struct vm_area_struct *vma)
-{
-	/* a copied vma is populated again by its own faults */
-	zap_vma_ptes(vma, vma->vm_start, vma->vm_end - vma->vm_start);
-}
-
-static void vfio_vconfig_mmap_close(struct vm_area_struct *vma)
-{
-	struct vfio_vconfig_device *vdev = vma->vm_private_data;
-	struct vfio_vconfig_mmap_vma *mmap_vma;
-
-	mutex_lock(&vdev->vma_lock);
-	list_for_each_entry(mmap_vma, &vdev->vma_list, next) {
-		if (mmap_vma->vma == vma) {
-			list_del(&mmap_vma->next);
-			kfree(mmap_vma);
-			break;
-		}
-	}
-	mutex_unlock(&vdev->vma_lock);
-}
-
-static bool vfio_vconfig_vma_tracked(struct vfio_vconfig_device *vdev,
-				     struct vm_area_struct *vma)
-{
-	struct vfio_vconfig_mmap_vma *mmap_vma;
-
-	list_for_each_entry(mmap_vma, &vdev->vma_list, next)
-		if (mmap_vma->vma == vma)
-			return true;
-	return false;
-}
-
 /*
  * Pages are inserted one fault at a time with vmf_insert_pfn(), not by
  * remapping the whole vma: a remapped vma carries a PAT reservation that
@@ -172,42 +169,65 @@ static vm_fault_t vfio_vconfig_mmap_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct vfio_vconfig_device *vdev = vma->vm_private_data;
-	struct vfio_vconfig_mmap_vma *mmap_vma;
 	unsigned long pfn;
 	vm_fault_t ret;
 
-	mutex_lock(&vdev->vma_lock);
 	down_read(&vdev->memory_lock);
-
-	if (!vfio_vconfig_memory_enabled(vdev)) {
+	if (vfio_vconfig_memory_enabled(vdev)) {
+		pfn = vma->vm_pgoff +
+		      ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
+		ret = vmf_insert_pfn(vma, vmf->address, pfn);
+	} else {
 		ret = VM_FAULT_SIGBUS;
-		goto out;
 	}
-
-	/* tracked so that a decode change can zap it */
-	if (!vfio_vconfig_vma_tracked(vdev, vma)) {
-		mmap_vma = kmalloc(sizeof(*mmap_vma), GFP_KERNEL_ACCOUNT);
-		if (!mmap_vma) {
-			ret = VM_FAULT_OOM;
-			goto out;
-		}
-		mmap_vma->vma = vma;
-		list_add(&mmap_vma->next, &vdev->vma_list);
-	}
-
-	pfn = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
-	ret = vmf_insert_pfn(vma, vmf->address, pfn);
-out:
 	up_read(&vdev->memory_lock);
-	mutex_unlock(&vdev->vma_lock);
 	return ret;
 }
 
 static const struct vm_operations_struct vfio_vconfig_mmap_ops = {
-	.open = vfio_vconfig_mmap_open,
-	.close = vfio_vconfig_mmap_close,
 	.fault = vfio_vconfig_mmap_fault,
 };
+
+/* The device file a mapping keeps open; see vfio_vconfig_map_file(). */
+static int vfio_vconfig_map_file_release(struct inode *inode,
+					 struct file *file)
+{
+	fput(file->private_data);
+	return 0;
+}
+
+static const struct file_operations vfio_vconfig_map_fops = {
+	.owner		= THIS_MODULE,
+	.release	= vfio_vconfig_map_file_release,
+};
+
+/*
+ * Move @vma onto the device's address space: a file on the device's inode
+ * replaces the device file as the vma's file, and holds the device file
+ * open in its place. Done in ->mmap, before the vma is linked into the
+ * file's address space.
+ */
+static int vfio_vconfig_map_file(struct vfio_vconfig_device *vdev,
+				 struct vm_area_struct *vma)
+{
+	struct file *file;
+
+	/* the file's release drops a module reference, as for any file */
+	__module_get(THIS_MODULE);
+	ihold(vdev->bar_inode);
+	file = alloc_file_pseudo(vdev->bar_inode, vfio_vconfig_mnt,
+				 "[vfio-device]", O_RDWR,
+				 &vfio_vconfig_map_fops);
+	if (IS_ERR(file)) {
+		iput(vdev->bar_inode);
+		module_put(THIS_MODULE);
+		return PTR_ERR(file);
+	}
+	file->private_data = get_file(vma->vm_file);
+	vma_set_file(vma, file);
+	fput(file);
+	return 0;
+}
 
 /* Does [start, start + len) touch a page of the MSI-X table? */
 static bool vfio_vconfig_hits_msix(struct vfio_vconfig_device *vdev,
@@ -267,6 +287,9 @@ int vfio_vconfig_mmap(struct vfio_device *core, struct vm_area_struct *vma)
 
 	/* the region is claimed even though the kernel mapping is unused */
 	ret = vfio_vconfig_setup_barmap(vdev, index);
+	if (ret)
+		return ret;
+	ret = vfio_vconfig_map_file(vdev, vma);
 	if (ret)
 		return ret;
 

@@ -187,8 +187,9 @@ ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
 		return ret;
 
 	if (bar == vdev->msix_bar) {
+		/* 64-bit: a table near 4 GiB of a larger BAR must not wrap */
 		x_start = vdev->msix_offset;
-		x_end = vdev->msix_offset + vdev->msix_size;
+		x_end = (size_t)vdev->msix_offset + vdev->msix_size;
 	}
 
 	return vfio_vconfig_do_io_rw(vdev,
@@ -204,7 +205,7 @@ ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
  * Copy part of the ROM image into @kbuf. Memory decode is forced on in
  * hardware for the duration, as pci_map_rom() requires, under memory_lock
  * so no other access sees the forced state. The ROM is therefore readable
- * whatever the virtual Command register says.
+ * whatever the virtual Command register says, but not in D3hot.
  */
 static int vfio_vconfig_rom_fetch(struct vfio_vconfig_device *vdev, u8 *kbuf,
 				  loff_t off, size_t count)
@@ -217,6 +218,11 @@ static int vfio_vconfig_rom_fetch(struct vfio_vconfig_device *vdev, u8 *kbuf,
 
 	memset(kbuf, 0xff, count);
 	down_write(&vdev->memory_lock);
+	/* a function in D3hot decodes nothing, as vfio-pci answers */
+	if (vdev->pdev->current_state >= PCI_D3hot) {
+		up_write(&vdev->memory_lock);
+		return -EIO;
+	}
 	cmd = vfio_vconfig_hw_memory_enable(vdev);
 	io = pci_map_rom(pdev, &rom_size);
 	if (io) {
@@ -243,7 +249,8 @@ static int vfio_vconfig_rom_fetch(struct vfio_vconfig_device *vdev, u8 *kbuf,
  * Bytes past the ROM image but inside the BAR read as 0xff. At most
  * 64 KiB are returned per call.
  *
- * Return: bytes read or a negative errno.
+ * Return: bytes read or a negative errno; -EIO while the function is in
+ * D3hot.
  */
 ssize_t vfio_vconfig_rom_read(struct vfio_vconfig_device *vdev,
 			      char __user *buf, size_t count, loff_t pos)

@@ -58,8 +58,7 @@ struct vfio_vconfig_action {
  * @config_lock: serializes calls into the engine
  * @memory_lock: held for write while decode may change, for read by
  *	every BAR access and mmap fault (CVE-2020-12888)
- * @vma_lock: protects @vma_list
- * @vma_list: BAR mappings populated since the last zap
+ * @bar_inode: the inode whose address space holds every BAR mapping
  * @barmap: iomem mappings of the BARs, created on first use
  * @bar_mmap_supported: BARs userspace may mmap
  * @msix_bar: BAR holding the MSI-X table, or 0xff
@@ -93,8 +92,7 @@ struct vfio_vconfig_device {
 	struct vconfig *vc;
 	struct mutex config_lock;
 	struct rw_semaphore memory_lock;
-	struct mutex vma_lock;
-	struct list_head vma_list;
+	struct inode *bar_inode;
 	void __iomem *barmap[PCI_STD_NUM_BARS];
 	bool bar_mmap_supported[PCI_STD_NUM_BARS];
 	u8 msix_bar;
@@ -166,6 +164,9 @@ void vfio_vconfig_release_barmaps(struct vfio_vconfig_device *vdev);
 
 /* mmap.c */
 int vfio_vconfig_mmap(struct vfio_device *core, struct vm_area_struct *vma);
+int vfio_vconfig_bar_inode_get(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_bar_inode_put(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_zap_bars(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_zap_and_down_write_memory_lock(struct vfio_vconfig_device *vdev);
 u16 vfio_vconfig_hw_memory_enable(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_hw_memory_restore(struct vfio_vconfig_device *vdev, u16 cmd);

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Build vfio/vfio-vconfig.ko against a kernel build tree.
 #
-#   scripts/build-module.sh [KDIR]
+#   scripts/build-module.sh [KDIR [OUTDIR]]
 #
 # KDIR defaults to /lib/modules/<newest installed>/build. The engine
 # sources (vconfig/, virtual-caps/, include/vconfig/) are mirrored into
 # vfio/engine/ as symlinks, so Kbuild compiles them unchanged and keeps
 # every object under vfio/. VCONFIG_SRC names another tree to take the
-# engine from (default: this repository).
+# engine from (default: this repository). OUTDIR builds elsewhere than
+# vfio/ (the driver's sources are mirrored there too), so that modules for
+# several kernels can sit side by side.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +20,15 @@ else
 	kdir=/lib/modules/$kver/build
 fi
 src=${VCONFIG_SRC:-$root}
-mirror=$root/vfio/engine
+out=$root/vfio
+if [ $# -ge 2 ] && [ -n "$2" ]; then
+	mkdir -p "$2"
+	out=$(cd "$2" && pwd)
+	for f in "$root"/vfio/*.c "$root"/vfio/*.h "$root"/vfio/Kbuild; do
+		ln -sfn "$f" "$out/$(basename "$f")"
+	done
+fi
+mirror=$out/engine
 
 if [ ! -d "$kdir" ]; then
 	echo "build-module: no kernel build tree at $kdir" >&2
@@ -32,7 +42,8 @@ if [ -d "$mirror" ]; then
 	done
 fi
 
-for dir in vconfig virtual-caps include/vconfig; do
+# include/uapi too: an OUTDIR has no ../include beside it
+for dir in vconfig virtual-caps include/vconfig include/uapi/linux; do
 	mkdir -p "$mirror/$dir"
 	for f in "$src/$dir"/*.c "$src/$dir"/*.h; do
 		[ -e "$f" ] || continue
@@ -40,4 +51,4 @@ for dir in vconfig virtual-caps include/vconfig; do
 	done
 done
 
-make -C "$kdir" M="$root/vfio" modules
+make -C "$kdir" M="$out" modules

@@ -237,13 +237,14 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
 	mutex_destroy(&vdev->vma_lock);
-	vfio_free_device(core);
+	vfio_vconfig_free_device(core);
 }
 
 static const struct vfio_device_ops vfio_vconfig_ops = {
 	.name		= VFIO_VCONFIG_DRIVER,
 	.init		= vfio_vconfig_init_dev,
 	.release	= vfio_vconfig_release_dev,
+	VFIO_VCONFIG_IOMMUFD_OPS
 	.open_device	= vfio_vconfig_open_device,
 	.close_device	= vfio_vconfig_close_device,
 	.ioctl		= vfio_vconfig_ioctl,

@@ -58,16 +58,42 @@
 /*
  * Dynamic MSI-X (6.5): vectors can be added to an enabled MSI-X block when
  * the interrupt domain allows it; vfio-pci then drops NORESIZE from the
- * MSI-X irq info. Before 6.5 every block is fixed at enable time.
+ * MSI-X irq info. Before 6.5 every block is fixed at enable time. With the
+ * same change vfio-pci keeps its vectors sparse (VFIO_VCONFIG_SPARSE_VECTORS):
+ * SET_IRQS on a vector beyond the enabled ones is no longer -EINVAL as such,
+ * only connecting an eventfd to one that cannot exist is.
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define VFIO_VCONFIG_SPARSE_VECTORS	1
 #define vfio_vconfig_msix_can_alloc_dyn(pdev)	pci_msix_can_alloc_dyn(pdev)
-#define vfio_vconfig_msix_alloc_irq_at(pdev, i)	\
-	pci_msix_alloc_irq_at(pdev, i, NULL)
+
+/* Allocate the host interrupt of MSI-X entry @i: its Linux irq or -errno. */
+static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
+						 unsigned int i)
+{
+	struct msi_map map = pci_msix_alloc_irq_at(pdev, i, NULL);
+
+	return map.index < 0 ? map.index : map.virq;
+}
 #else
+#define VFIO_VCONFIG_SPARSE_VECTORS	0
 #define vfio_vconfig_msix_can_alloc_dyn(pdev)	false
-#define vfio_vconfig_msix_alloc_irq_at(pdev, i)	\
-	((struct msi_map){ .index = -ENOTSUPP })
+
+static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
+						 unsigned int i)
+{
+	return -EOPNOTSUPP;
+}
+#endif
+
+/*
+ * ERR and REQ eventfds: vfio-pci of 6.1 ignores an fd below -1, the 6.12
+ * one (eventfds under RCU) refuses it with -EINVAL.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define VFIO_VCONFIG_SINGLE_FD_STRICT	1
+#else
+#define VFIO_VCONFIG_SINGLE_FD_STRICT	0
 #endif
 
 #endif /* VFIO_VCONFIG_COMPAT_H */

@@ -41,6 +41,7 @@ static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 
 	vdev->msix_bar = 0xff;
 	vdev->msix_entries = 0;
+	vdev->has_dyn_msix = false;
 	if (!pdev->msix_cap)
 		return;
 
@@ -50,6 +51,7 @@ static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 	vdev->msix_offset = table & PCI_MSIX_TABLE_OFFSET;
 	vdev->msix_entries = (flags & PCI_MSIX_FLAGS_QSIZE) + 1;
 	vdev->msix_size = vdev->msix_entries * PCI_MSIX_ENTRY_SIZE;
+	vdev->has_dyn_msix = vfio_vconfig_msix_can_alloc_dyn(pdev);
 }
 
 /* Power up, save the state to restore at close, enable and reset. */

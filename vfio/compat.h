@@ -8,6 +8,7 @@
 
 #include <linux/eventfd.h>
 #include <linux/mm.h>
+#include <linux/pci.h>
 #include <linux/version.h>
 
 /* eventfd_signal() lost its count argument in 6.8. */
@@ -22,6 +23,77 @@
 #define vfio_vconfig_vm_flags_set(vma, flags)	vm_flags_set(vma, flags)
 #else
 #define vfio_vconfig_vm_flags_set(vma, flags)	((vma)->vm_flags |= (flags))
+#endif
+
+/*
+ * Up to 6.1 ->release frees the device with vfio_free_device(); from 6.2 the
+ * core frees it after ->release returns.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define vfio_vconfig_free_device(core)	do { } while (0)
+#else
+#define vfio_vconfig_free_device(core)	vfio_free_device(core)
+#endif
+
+/*
+ * iommufd (6.2) and the VFIO device cdev (6.6): a physical device plugs in
+ * the core's helpers. Where CONFIG_IOMMUFD is off they are NULL, and the
+ * core reaches the device only through its group, as on 6.1.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define VFIO_VCONFIG_IOMMUFD_OPS					\
+	.bind_iommufd	= vfio_iommufd_physical_bind,			\
+	.unbind_iommufd	= vfio_iommufd_physical_unbind,			\
+	.attach_ioas	= vfio_iommufd_physical_attach_ioas,		\
+	.detach_ioas	= vfio_iommufd_physical_detach_ioas,
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define VFIO_VCONFIG_IOMMUFD_OPS					\
+	.bind_iommufd	= vfio_iommufd_physical_bind,			\
+	.unbind_iommufd	= vfio_iommufd_physical_unbind,			\
+	.attach_ioas	= vfio_iommufd_physical_attach_ioas,
+#else
+#define VFIO_VCONFIG_IOMMUFD_OPS
+#endif
+
+/*
+ * Dynamic MSI-X (6.5): vectors can be added to an enabled MSI-X block when
+ * the interrupt domain allows it; vfio-pci then drops NORESIZE from the
+ * MSI-X irq info. Before 6.5 every block is fixed at enable time. With the
+ * same change vfio-pci keeps its vectors sparse (VFIO_VCONFIG_SPARSE_VECTORS):
+ * SET_IRQS on a vector beyond the enabled ones is no longer -EINVAL as such,
+ * only connecting an eventfd to one that cannot exist is.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define VFIO_VCONFIG_SPARSE_VECTORS	1
+#define vfio_vconfig_msix_can_alloc_dyn(pdev)	pci_msix_can_alloc_dyn(pdev)
+
+/* Allocate the host interrupt of MSI-X entry @i: its Linux irq or -errno. */
+static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
+						 unsigned int i)
+{
+	struct msi_map map = pci_msix_alloc_irq_at(pdev, i, NULL);
+
+	return map.index < 0 ? map.index : map.virq;
+}
+#else
+#define VFIO_VCONFIG_SPARSE_VECTORS	0
+#define vfio_vconfig_msix_can_alloc_dyn(pdev)	false
+
+static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
+						 unsigned int i)
+{
+	return -EOPNOTSUPP;
+}
+#endif
+
+/*
+ * ERR and REQ eventfds: vfio-pci of 6.1 ignores an fd below -1, the 6.12
+ * one (eventfds under RCU) refuses it with -EINVAL.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define VFIO_VCONFIG_SINGLE_FD_STRICT	1
+#else
+#define VFIO_VCONFIG_SINGLE_FD_STRICT	0
 #endif
 
 #endif /* VFIO_VCONFIG_COMPAT_H */

@@ -272,13 +272,17 @@ static int vfio_vconfig_msi_enable(struct vfio_vconfig_device *vdev,
 				   unsigned int nvec, bool msix, bool locked)
 {
 	unsigned int flag = msix ? PCI_IRQ_MSIX : PCI_IRQ_MSI;
+	unsigned int slots = nvec;
 	int ret;
 	u16 cmd;
 
 	if (vdev->irq_type != VFIO_VCONFIG_IRQ_NONE)
 		return -EINVAL;
 
-	vdev->vectors = kcalloc(nvec, sizeof(*vdev->vectors),
+	/* dynamic MSI-X: room for every entry, host vectors on demand */
+	if (msix && vdev->has_dyn_msix)
+		slots = max_t(unsigned int, nvec, vdev->msix_entries);
+	vdev->vectors = kcalloc(slots, sizeof(*vdev->vectors),
 				GFP_KERNEL_ACCOUNT);
 	if (!vdev->vectors)
 		return -ENOMEM;
@@ -295,9 +299,30 @@ static int vfio_vconfig_msi_enable(struct vfio_vconfig_device *vdev,
 		return ret;
 	}
 
-	vdev->nr_vectors = nvec;
+	vdev->nr_vectors = slots;
 	vdev->irq_type = msix ? VFIO_PCI_MSIX_IRQ_INDEX : VFIO_PCI_MSI_IRQ_INDEX;
 	return 0;
+}
+
+/*
+ * The host interrupt of vector @i. With dynamic MSI-X one that is not
+ * allocated yet is allocated now and kept until MSI-X is disabled, as
+ * vfio-pci does.
+ */
+static int vfio_vconfig_vector_irq(struct vfio_vconfig_device *vdev,
+				   unsigned int i, bool locked)
+{
+	int irq = pci_irq_vector(vdev->pdev, i);
+	u16 cmd;
+
+	if (irq > 0 || vdev->irq_type != VFIO_PCI_MSIX_IRQ_INDEX ||
+	    !vdev->has_dyn_msix)
+		return irq;
+
+	cmd = vfio_vconfig_mem_begin(vdev, locked);
+	irq = vfio_vconfig_msix_alloc_irq_at(vdev->pdev, i);
+	vfio_vconfig_mem_end(vdev, cmd, locked);
+	return irq;
 }
 
 static void vfio_vconfig_vector_free(struct vfio_vconfig_device *vdev,
@@ -326,10 +351,12 @@ static int vfio_vconfig_vector_request(struct vfio_vconfig_device *vdev,
 {
 	struct vfio_vconfig_vector *vec = &vdev->vectors[i];
 	bool msix = vdev->irq_type == VFIO_PCI_MSIX_IRQ_INDEX;
-	int irq = pci_irq_vector(vdev->pdev, i);
+	int irq = vfio_vconfig_vector_irq(vdev, i, locked);
 	int ret;
 	u16 cmd;
 
+	if (irq < 0)
+		return irq;
 	vec->name = kasprintf(GFP_KERNEL_ACCOUNT, "vfio-vconfig-msi%s[%u](%s)",
 			      msix ? "x" : "", i, pci_name(vdev->pdev));
 	if (!vec->name)
@@ -389,8 +416,9 @@ static int vfio_vconfig_msi_set_vector(struct vfio_vconfig_device *vdev,
 	struct eventfd_ctx *trigger;
 	int ret;
 
+	/* sparse vectors: only connecting one that cannot exist fails */
 	if (i >= vdev->nr_vectors)
-		return -EINVAL;
+		return VFIO_VCONFIG_SPARSE_VECTORS && fd < 0 ? 0 : -EINVAL;
 
 	vfio_vconfig_vector_free(vdev, i, false);
 	if (fd < 0)
@@ -412,7 +440,8 @@ static int vfio_vconfig_msi_set_block(struct vfio_vconfig_device *vdev,
 	unsigned int i, j;
 	int ret = 0;
 
-	if (start >= vdev->nr_vectors || start + count > vdev->nr_vectors)
+	if (!VFIO_VCONFIG_SPARSE_VECTORS &&
+	    (start >= vdev->nr_vectors || start + count > vdev->nr_vectors))
 		return -EINVAL;
 
 	for (i = 0, j = start; i < count && !ret; i++, j++)
@@ -858,10 +887,11 @@ static int vfio_vconfig_set_msi_trigger(struct vfio_vconfig_device *vdev,
 		return ret;
 	}
 
-	if (vdev->irq_type != index || start + count > vdev->nr_vectors)
+	if (vdev->irq_type != index ||
+	    (!VFIO_VCONFIG_SPARSE_VECTORS && start + count > vdev->nr_vectors))
 		return -EINVAL;
 
-	for (i = start; i < start + count; i++) {
+	for (i = start; i < start + count && i < vdev->nr_vectors; i++) {
 		struct eventfd_ctx *trigger = vdev->vectors[i].trigger;
 
 		if (!trigger)
@@ -915,6 +945,8 @@ static int vfio_vconfig_set_single_trigger(struct eventfd_ctx **ctx,
 		if (*ctx)
 			eventfd_ctx_put(*ctx);
 		*ctx = efd;
+	} else if (VFIO_VCONFIG_SINGLE_FD_STRICT) {
+		return -EINVAL;
 	}
 	return 0;
 }

@@ -75,6 +75,7 @@ static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 
 	vdev->msix_bar = 0xff;
 	vdev->msix_entries = 0;
+	vdev->has_dyn_msix = false;
 	if (!pdev->msix_cap)
 		return;
 
@@ -84,6 +85,7 @@ static void vfio_vconfig_probe_msix(struct vfio_vconfig_device *vdev)
 	vdev->msix_offset = table & PCI_MSIX_TABLE_OFFSET;
 	vdev->msix_entries = (flags & PCI_MSIX_FLAGS_QSIZE) + 1;
 	vdev->msix_size = vdev->msix_entries * PCI_MSIX_ENTRY_SIZE;
+	vdev->has_dyn_msix = vfio_vconfig_msix_can_alloc_dyn(pdev);
 }
 
 /* Power up, save the state to restore at close, enable and reset. */
@@ -269,13 +271,14 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
 	vfio_vconfig_bar_inode_put(vdev);
-	vfio_free_device(core);
+	vfio_vconfig_free_device(core);
 }
 
 static const struct vfio_device_ops vfio_vconfig_ops = {
 	.name		= VFIO_VCONFIG_DRIVER,
 	.init		= vfio_vconfig_init_dev,
 	.release	= vfio_vconfig_release_dev,
+	VFIO_VCONFIG_IOMMUFD_OPS
 	.open_device	= vfio_vconfig_open_device,
 	.close_device	= vfio_vconfig_close_device,
 	.ioctl		= vfio_vconfig_ioctl,

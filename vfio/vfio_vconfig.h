@@ -66,6 +66,7 @@ struct vfio_vconfig_action {
  * @msix_size: table size in bytes
  * @msix_entries: MSI-X table entries
  * @msix_mmappable: the MSI-X table pages may be mapped (msix_mmap=1)
+ * @has_dyn_msix: MSI-X vectors can be added while MSI-X is enabled
  * @reset_works: pci_try_reset_function() succeeded at open
  * @needs_pm_restore: the function loses its state on D3hot->D0
  * @pci_2_3: INTx can be masked at the device (PCI 2.3 DisINTx)
@@ -79,8 +80,9 @@ struct vfio_vconfig_action {
  * @intx_masked: INTx is masked at the device or the irq chip
  * @intx_name: name given to request_irq()
  * @virq_disabled: the user set Command.INTx-disable
- * @vectors: MSI/MSI-X vectors allocated on the host
- * @nr_vectors: entries of @vectors
+ * @vectors: MSI/MSI-X vectors, one per vector the user may connect
+ * @nr_vectors: entries of @vectors (with dynamic MSI-X, every table entry;
+ *	a host vector is allocated when it is first connected)
  * @err_trigger: AER error eventfd
  * @req_trigger: device request eventfd
  * @action: config-action mode state
@@ -100,6 +102,7 @@ struct vfio_vconfig_device {
 	u32 msix_size;
 	u16 msix_entries;
 	bool msix_mmappable;
+	bool has_dyn_msix;
 	bool reset_works;
 	bool needs_pm_restore;
 	bool pci_2_3;

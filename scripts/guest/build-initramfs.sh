@@ -3,6 +3,9 @@
 #
 # Contents: static busybox, the guest kernel's VFIO modules, vfio/vfio-vconfig.ko
 # when it has been built, the static test programs of tests/guest/ and /init.
+# The kernel is KVER's under /lib/modules unless scripts/guest/kernel.sh set
+# KMODDIR, VFIO_MODDIR (VFIO modules built for it, iommufd.ko among them) and
+# VCONFIG_KO.
 # Every step is skipped when its output is newer than its inputs, so a rebuild
 # with nothing changed costs a few stat() calls.
 set -eu
@@ -10,13 +13,17 @@ set -eu
 cd "$(dirname "$0")/../.."
 OUT=${VCONFIG_GUEST_OUT:-build/guest}
 ROOT=$OUT/root
-KVER=$(sh scripts/kmod.sh kver)
-MODDIR=/lib/modules/$KVER/kernel
+KVER=${KVER:-$(sh scripts/kmod.sh kver)}
+KMODDIR=${KMODDIR:-/lib/modules/$KVER}
+KIMAGE=${KIMAGE:-/boot/vmlinuz-$KVER}
+VFIO_MODDIR=${VFIO_MODDIR:-}
+VCONFIG_KO=${VCONFIG_KO:-vfio/vfio-vconfig.ko}
+MODDIR=$KMODDIR/kernel
 CC=${CC:-gcc}
 TEST_CFLAGS="-std=gnu11 -O2 -Wall -Wextra -Werror -static"
 
 [ -n "$KVER" ] || { echo "build-initramfs: no kernel under /lib/modules" >&2; exit 1; }
-[ -f "/boot/vmlinuz-$KVER" ] || { echo "build-initramfs: /boot/vmlinuz-$KVER missing" >&2; exit 1; }
+[ -f "$KIMAGE" ] || { echo "build-initramfs: $KIMAGE missing" >&2; exit 1; }
 
 mkdir -p "$ROOT/bin" "$ROOT/lib/modules" "$ROOT/dev" "$ROOT/proc" "$ROOT/sys" \
 	"$ROOT/tmp" "$OUT/bin"
@@ -50,15 +57,28 @@ install_file /bin/busybox "$ROOT/bin/busybox"
 chmod 755 "$ROOT/bin/busybox"
 
 # Debian 6.1 builds all of these as modules (CONFIG_VFIO*=m, IRQ_BYPASS_MANAGER=m);
-# one that is built in (listed in modules.builtin) is simply not copied.
-for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
-	drivers/vfio/vfio_iommu_type1 drivers/vfio/pci/vfio-pci-core \
-	drivers/vfio/pci/vfio-pci; do
+# one that is built in (listed in modules.builtin) is simply not copied, nor
+# one the kernel does not have (vfio_virqfd is part of vfio.ko since 6.2,
+# iommufd.ko comes only from VFIO_MODDIR).
+for mod in virt/lib/irqbypass drivers/iommu/iommufd/iommufd drivers/vfio/vfio \
+	drivers/vfio/vfio_virqfd drivers/vfio/vfio_iommu_type1 \
+	drivers/vfio/pci/vfio-pci-core drivers/vfio/pci/vfio-pci; do
 	name=$(basename "$mod")
-	if grep -q "/$mod.ko\$" "/lib/modules/$KVER/modules.builtin" 2>/dev/null; then
+	if [ -n "$VFIO_MODDIR" ] && [ -f "$VFIO_MODDIR/$name.ko" ]; then
+		install_file "$VFIO_MODDIR/$name.ko" "$ROOT/lib/modules/$name.ko"
+		continue
+	fi
+	if grep -q "/$mod.ko\$" "$KMODDIR/modules.builtin" 2>/dev/null; then
 		rm -f "$ROOT/lib/modules/$name.ko"
 		continue
 	fi
+	case $name in
+	vfio_virqfd | iommufd)
+		if ! ls "$MODDIR/$mod".ko* >/dev/null 2>&1; then
+			rm -f "$ROOT/lib/modules/$name.ko"
+			continue
+		fi ;;
+	esac
 	found=
 	for ext in .ko .ko.xz .ko.zst; do
 		if [ -f "$MODDIR/$mod$ext" ]; then
@@ -70,8 +90,8 @@ for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
 	[ -n "$found" ] || { echo "build-initramfs: $mod.ko not found under $MODDIR" >&2; exit 1; }
 done
 
-if [ -f vfio/vfio-vconfig.ko ]; then
-	install_file vfio/vfio-vconfig.ko "$ROOT/lib/modules/vfio-vconfig.ko"
+if [ -f "$VCONFIG_KO" ]; then
+	install_file "$VCONFIG_KO" "$ROOT/lib/modules/vfio-vconfig.ko"
 else
 	rm -f "$ROOT/lib/modules/vfio-vconfig.ko"
 fi
@@ -100,7 +120,7 @@ for src in tests/guest/phases/*.sh; do
 	install_file "$src" "$ROOT/phases/$(basename "$src")"
 	hook=${src%.sh}.initramfs
 	if [ -f "$hook" ]; then
-		ROOT=$ROOT OUT=$OUT KVER=$KVER sh "$hook"
+		ROOT=$ROOT OUT=$OUT KVER=$KVER KMODDIR=$KMODDIR KIMAGE=$KIMAGE sh "$hook"
 	fi
 done
 

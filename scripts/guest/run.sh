@@ -1,22 +1,23 @@
 #!/bin/sh
 # Boot the test guest under QEMU (TCG) and judge its console log.
 #
-#   scripts/guest/run.sh [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB]
+#   scripts/guest/run.sh [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB] [-k KERNEL]
 #
 # -p runs only the named phases of tests/guest/phases/ after the ABI tests
-# (default: all of them); -m sets the guest's memory.
+# (default: all of them); -m sets the guest's memory. -k picks the guest
+# kernel (GUEST_KERNEL): host (default: the newest under /lib/modules, or
+# KVER), 6.12 or 6.12-iommufd (see scripts/guest/kernel.sh).
 # -2 DRIVER binds the second device of each pair to DRIVER (default:
 # vfio-vconfig when vfio/vfio-vconfig.ko exists, else the pair's second
 # device stays unbound); "-2 vfio-pci" is a control run of those devices.
 #
 # Builds the initramfs first (cheap when nothing changed). The log is kept in
-# $VCONFIG_GUEST_OUT/console.log (default build/guest; set it to run several
-# guests at once). Exit status is non-zero on a FAIL line, a missing
+# $VCONFIG_GUEST_OUT/console.log (default build/guest, build/guest-KERNEL for
+# the other kernels). Exit status is non-zero on a FAIL line, a missing
 # "N passed, N failed" line, a kernel oops/BUG/WARNING/Call Trace, or timeout.
 set -eu
 
 cd "$(dirname "$0")/../.."
-OUT=${VCONFIG_GUEST_OUT:-build/guest}
 TIMEOUT=600
 SECOND=
 PHASES=
@@ -26,18 +27,19 @@ MEM=1536
 # reports, then a guest frozen until the timeout), and the whole run was
 # slower. TCG_THREAD=multi brings the thread per vCPU back.
 TCG_THREAD=${TCG_THREAD:-single}
-while getopts t:2:p:m: opt; do
+while getopts t:2:p:m:k: opt; do
 	case $opt in
 	t) TIMEOUT=$OPTARG ;;
 	2) SECOND=$OPTARG ;;
 	p) PHASES=$OPTARG ;;
 	m) MEM=$OPTARG ;;
-	*) echo "usage: $0 [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB]" >&2; exit 2 ;;
+	k) GUEST_KERNEL=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS] [-2 DRIVER] [-p PHASE,...] [-m MIB] [-k KERNEL]" >&2; exit 2 ;;
 	esac
 done
 
-KVER=$(sh scripts/kmod.sh kver)
-KERNEL=/boot/vmlinuz-$KVER
+. scripts/guest/kernel.sh
+OUT=$VCONFIG_GUEST_OUT
 LOG=$OUT/console.log
 
 # A log from an earlier run must never be judged as this one's.
@@ -58,7 +60,7 @@ done
 set -- \
 	-M q35 -accel "tcg,thread=$TCG_THREAD" -m "$MEM" -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
-	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
+	-kernel "$KIMAGE" -initrd "$OUT/initramfs.cpio" \
 	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic${SECOND:+ vconfig_second=$SECOND}${PHASES:+ vconfig_phases=$PHASES}" \
 	-device intel-iommu \
 	-device edu,addr=03.0 \

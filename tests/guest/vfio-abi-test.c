@@ -34,6 +34,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -662,6 +663,17 @@ static bool check_region_info(struct device *dev)
 
 /* ---- interrupt info ------------------------------------------------- */
 
+/* The running kernel is @major.@minor or newer. */
+static bool kernel_at_least(unsigned int major, unsigned int minor)
+{
+	struct utsname u;
+	unsigned int ma = 0, mi = 0;
+
+	if (uname(&u) || sscanf(u.release, "%u.%u", &ma, &mi) != 2)
+		return false;
+	return ma > major || (ma == major && mi >= minor);
+}
+
 static void check_irq_info(struct device *dev)
 {
 	static const char *const names[] = { "intx", "msi", "msix", "err", "req" };
@@ -695,7 +707,12 @@ static void check_irq_info(struct device *dev)
 			if (msix)
 				want_count = (sysfs_cfg16(dev, msix + PCI_MSIX_FLAGS) &
 					      PCI_MSIX_FLAGS_QSIZE) + 1;
-			want_flags |= VFIO_IRQ_INFO_NORESIZE;
+			/*
+			 * Dynamic MSI-X (6.5): vectors can be added while
+			 * enabled, which the guest's interrupt domain allows.
+			 */
+			if (!msix || !kernel_at_least(6, 5))
+				want_flags |= VFIO_IRQ_INFO_NORESIZE;
 			break;
 		case VFIO_PCI_ERR_IRQ_INDEX:
 			want_count = is_pcie;

@@ -11,7 +11,9 @@
  * both functions. The return value, errno and whether the state's own
  * eventfd fired must be equal. Part two checks delivery on each function:
  * INTx with an unmask eventfd and with DATA_BOOL mask/unmask (edu), MSI and
- * MSI-X loopback, ERR and REQ loopback.
+ * MSI-X loopback, ERR and REQ loopback. Last, a vector added to an enabled
+ * MSI-X block: dynamic MSI-X where the irq info lacks NORESIZE (6.5+),
+ * refused where it has it; both drivers must agree.
  *
  * A difference listed in departures[] is reported as a PASS naming the
  * departure, and only when DOC (the installed Documentation/vfio.md)
@@ -917,6 +919,109 @@ static void run_functional(const struct side *s)
 	check_single(s, VFIO_PCI_REQ_IRQ_INDEX, "req-loopback");
 }
 
+/* Lines of /proc/interrupts naming MSI-X vector @vec of @bdf ("...msix[N](BDF)"). */
+static int host_msix_lines(const char *bdf, uint32_t vec)
+{
+	char line[512], name[64];
+	int n = 0;
+	FILE *f = fopen("/proc/interrupts", "r");
+
+	if (!f)
+		return -1;
+	snprintf(name, sizeof(name), "msix[%u](%s)", vec, bdf);
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, name) != NULL;
+	fclose(f);
+	return n;
+}
+
+/*
+ * Dynamic MSI-X: with vector 0 enabled, connect vector @grow. Where the
+ * MSI-X irq info lacks NORESIZE this must succeed, give the function a new
+ * host interrupt and fire by loopback; where NORESIZE is set it must fail
+ * with EINVAL. Returns the SET_IRQS result for the comparison.
+ */
+static int check_msix_grow(const struct side *s, uint32_t grow)
+{
+	struct vfio_irq_info info = { .argsz = sizeof(info),
+				      .index = VFIO_PCI_MSIX_IRQ_INDEX };
+	int efd0 = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	int efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	const uint8_t one = 1;
+	char reason[256] = "", what[32];
+	bool resizable = false;
+	int ret;
+
+	if (ioctl(s->dev.fd, VFIO_DEVICE_GET_IRQ_INFO, &info)) {
+		NOTE("GET_IRQ_INFO: %s", strerror(errno));
+		ret = -errno;
+		goto out;
+	}
+	resizable = !(info.flags & VFIO_IRQ_INFO_NORESIZE);
+	ret = set_fd(s, VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSIX_IRQ_INDEX, efd0);
+	if (ret) {
+		NOTE("enabling MSI-X with one vector: %s", strerror(-ret));
+		goto out;
+	}
+	if (host_msix_lines(s->dev.bdf, grow) != 0)
+		NOTE("vector %u has a host interrupt before it was connected", grow);
+	ret = set_irqs(s, VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER,
+		       VFIO_PCI_MSIX_IRQ_INDEX, grow, 1, &efd, sizeof(efd));
+	if (!resizable) {
+		if (ret != -EINVAL)
+			NOTE("NORESIZE, yet connecting vector %u returned %d", grow, ret);
+		goto out;
+	}
+	if (ret) {
+		NOTE("no NORESIZE, yet connecting vector %u failed: %s", grow,
+		     strerror(-ret));
+		goto out;
+	}
+	if (host_msix_lines(s->dev.bdf, grow) != 1)
+		NOTE("vector %u connected but no host interrupt in /proc/interrupts", grow);
+	if (set_bool(s, VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSIX_IRQ_INDEX, grow, 1, &one) ||
+	    wait_event(efd, IRQ_TIMEOUT_MS) != 1)
+		NOTE("loopback on the added vector %u did not fire once", grow);
+	if (wait_event(efd0, NO_IRQ_WAIT_MS))
+		NOTE("loopback on vector %u fired vector 0", grow);
+	/* a disconnected vector keeps its host interrupt until MSI-X is off */
+	if (set_fd(s, VFIO_IRQ_SET_ACTION_TRIGGER, VFIO_PCI_MSIX_IRQ_INDEX, -1) ||
+	    set_irqs(s, VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER,
+		     VFIO_PCI_MSIX_IRQ_INDEX, grow, 1, &efd0, sizeof(efd0)))
+		NOTE("reconnecting vector %u: %s", grow, strerror(errno));
+	else if (host_msix_lines(s->dev.bdf, grow) != 1)
+		NOTE("vector %u reconnected without a host interrupt", grow);
+out:
+	reset_irqs(s);
+	if (host_msix_lines(s->dev.bdf, grow) > 0)
+		NOTE("vector %u still has a host interrupt after MSI-X was disabled", grow);
+	close(efd0);
+	close(efd);
+	snprintf(what, sizeof(what), "msix-grow-%u:%s", grow,
+		 resizable ? "dynamic" : "noresize");
+	verdict(s, what, reason);
+	return ret;
+}
+
+/* Both drivers must agree on adding MSI-X vectors while enabled. */
+static void compare_msix_grow(const struct side *a, const struct side *b)
+{
+	uint32_t n = a->count[VFIO_PCI_MSIX_IRQ_INDEX];
+	uint32_t grow = n > 2 ? 2 : 1;
+	int ra, rb;
+
+	if (n < 2)
+		return;
+	ra = check_msix_grow(a, grow);
+	rb = check_msix_grow(b, grow);
+	if (ra != rb)
+		fail("irq-msix-grow:%s: connecting vector %u while enabled: %s -> %d, %s -> %d",
+		     kind, grow, a->driver, ra, b->driver, rb);
+	else
+		pass("irq-msix-grow:%s: connecting vector %u while enabled: both %d",
+		     kind, grow, ra);
+}
+
 static int open_side(struct side *s, const char *bdf, const char *driver)
 {
 	char why[256];
@@ -968,6 +1073,7 @@ int main(int argc, char **argv)
 	run_matrix(&a, &b);
 	run_functional(&a);
 	run_functional(&b);
+	compare_msix_grow(&a, &b);
 	vfio_dev_close(&a.dev);
 	vfio_dev_close(&b.dev);
 	printf("%d passed, %d failed\n", passed, failed);

@@ -185,6 +185,39 @@ static void record_addresses(struct vconfig *vc)
 	}
 }
 
+/*
+ * A VF's Vendor and Device ID read as 0xffff and its BARs as 0: the IDs
+ * come from the PF (its own and the SR-IOV capability's VF Device ID), the
+ * BAR types from the regions the front-end describes, which the PCI core
+ * took from the PF's SR-IOV capability. Memory BARs only (PCIe r6.0,
+ * 9.3.3.14).
+ */
+void vconfig_header_virtfn(struct vconfig *vc, u16 vendor, u16 device)
+{
+	bool upper = false;
+	unsigned int i;
+
+	/* the IDs are invariant: reads are served from this cache */
+	vc_put(&vc->hwcache[PCI_VENDOR_ID], 2, vendor);
+	vc_put(&vc->hwcache[PCI_DEVICE_ID], 2, device);
+	for (i = 0; i < VCONFIG_NR_BARS; i++) {
+		const struct vconfig_region_desc *r = &vc->region[i];
+		u32 bar = 0;
+
+		if (upper || !r->size || (r->flags & VCONFIG_REGION_IO)) {
+			upper = false;
+			continue;
+		}
+		if (r->flags & VCONFIG_REGION_MEM64) {
+			bar |= PCI_BASE_ADDRESS_MEM_TYPE_64;
+			upper = true;	/* the next slot is its upper half */
+		}
+		if (r->flags & VCONFIG_REGION_PREFETCH)
+			bar |= PCI_BASE_ADDRESS_MEM_PREFETCH;
+		vc_put(&vc->hwcache[bar_offset(i)], 4, bar);
+	}
+}
+
 void vconfig_header_init(struct vconfig *vc)
 {
 	unsigned int i;

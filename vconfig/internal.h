@@ -257,6 +257,8 @@ unsigned int vconfig_hidden_cap_length(struct vconfig *vc, u16 id,
 /* The type-0 header (vconfig/header.c). */
 extern const struct vconfig_layout vconfig_header_layout;
 void vconfig_header_init(struct vconfig *vc);
+/* Fill in what an SR-IOV VF's hardware does not report (VCONFIG_F_VIRTFN). */
+void vconfig_header_virtfn(struct vconfig *vc, u16 vendor, u16 device);
 void vconfig_header_write(struct vconfig *vc, const struct vconfig_write_ctx *ctx);
 void vconfig_header_reset(struct vconfig *vc);
 

@@ -353,6 +353,8 @@ int vconfig_create(const struct vconfig_config *cfg, struct vconfig **out)
 	ret = read_all(vc);
 	if (ret)
 		goto fail;
+	if (vc->flags & VCONFIG_F_VIRTFN)
+		vconfig_header_virtfn(vc, cfg->vf_vendor, cfg->vf_device);
 	ret = -ENODEV;
 	if (vc_hw_cached(vc, PCI_VENDOR_ID, 2) == 0xffff)
 		goto fail;

@@ -96,4 +96,21 @@ static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
 #define VFIO_VCONFIG_SINGLE_FD_STRICT	0
 #endif
 
+/*
+ * driver_override moved from struct pci_dev into struct device, behind
+ * device_set_driver_override() (Linux 6.12.y stable updates, later
+ * mainline); Kbuild finds which one the headers have.
+ */
+static inline int vfio_vconfig_set_driver_override(struct pci_dev *pdev,
+						   const char *name)
+{
+#ifdef VFIO_VCONFIG_DEVICE_DRIVER_OVERRIDE
+	return device_set_driver_override(&pdev->dev, name);
+#else
+	kfree(pdev->driver_override);
+	pdev->driver_override = kasprintf(GFP_KERNEL, "%s", name);
+	return pdev->driver_override ? 0 : -ENOMEM;
+#endif
+}
+
 #endif /* VFIO_VCONFIG_COMPAT_H */

@@ -107,6 +107,7 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 		cfg.flags |= VCONFIG_F_STRICT;
 	if (vfio_vconfig_unassigned_passthrough)
 		cfg.flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
+	vfio_vconfig_sriov_engine_config(vdev, &cfg);
 
 	ret = vconfig_create(&cfg, &vdev->vc);
 	if (ret)
@@ -179,6 +180,8 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 {
 	int ret;
 
+	if (vfio_vconfig_sriov_busy(vdev))
+		return -EBUSY;
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	ret = pci_try_reset_function(vdev->pdev);
 	if (!ret) {
@@ -209,6 +212,9 @@ int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 
 	if (state > PCI_D3hot)
 		state = PCI_D3hot;
+	/* VFs need their PF in D0 */
+	if (state > PCI_D0 && vfio_vconfig_sriov_busy(vdev))
+		return -EBUSY;
 	if (vdev->needs_pm_restore) {
 		if (pdev->current_state < PCI_D3hot && state >= PCI_D3hot) {
 			pci_save_state(pdev);
@@ -264,6 +270,10 @@ static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
 {
 	struct pci_dev *pdev = vdev->pdev;
 
+	if (vfio_vconfig_sriov_busy(vdev)) {
+		pci_info_ratelimited(pdev, "reset refused: SR-IOV VFs enabled\n");
+		return;
+	}
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	if (pci_try_reset_function(pdev))
 		pci_info_ratelimited(pdev, "requested reset failed\n");

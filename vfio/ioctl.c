@@ -344,6 +344,8 @@ int vfio_vconfig_device_feature(struct vfio_device *core, u32 flags,
 	switch (flags & VFIO_DEVICE_FEATURE_MASK) {
 	case VFIO_DEVICE_FEATURE_VCONFIG_ACTION:
 		return vfio_vconfig_feature_action(vdev, flags, arg, argsz);
+	case VFIO_DEVICE_FEATURE_PCI_VF_TOKEN:
+		return vfio_vconfig_feature_vf_token(vdev, flags, arg, argsz);
 	default:
 		return -ENOTTY;
 	}

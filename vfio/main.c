@@ -104,12 +104,17 @@ static int vfio_vconfig_enable(struct vfio_vconfig_device *vdev)
 		return ret;
 
 	/* the device lock is taken elsewhere: fail rather than reset late */
-	ret = pci_try_reset_function(pdev);
-	if (ret == -EAGAIN) {
-		pci_disable_device(pdev);
-		return ret;
+	if (vfio_vconfig_sriov_busy(vdev)) {
+		/* a reset would take the VFs down with the PF */
+		vdev->reset_works = pdev->reset_methods[0] != 0;
+	} else {
+		ret = pci_try_reset_function(pdev);
+		if (ret == -EAGAIN) {
+			pci_disable_device(pdev);
+			return ret;
+		}
+		vdev->reset_works = !ret;
 	}
-	vdev->reset_works = !ret;
 
 	pci_save_state(pdev);
 	vdev->open_state = pci_store_saved_state(pdev);
@@ -147,7 +152,8 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 	pci_write_config_word(pdev, PCI_COMMAND, PCI_COMMAND_INTX_DISABLE);
 
 	/* the "try" variant would overwrite the state just loaded */
-	if (vdev->reset_works && pci_dev_trylock(pdev)) {
+	if (vdev->reset_works && !vfio_vconfig_sriov_busy(vdev) &&
+	    pci_dev_trylock(pdev)) {
 		__pci_reset_function_locked(pdev);
 		pci_dev_unlock(pdev);
 	}
@@ -172,6 +178,7 @@ static int vfio_vconfig_open_device(struct vfio_device *core)
 		vfio_vconfig_disable(vdev);
 		return ret;
 	}
+	vfio_vconfig_sriov_open(vdev);
 	return 0;
 }
 
@@ -179,6 +186,7 @@ static void vfio_vconfig_close_device(struct vfio_device *core)
 {
 	struct vfio_vconfig_device *vdev = to_vconfig_dev(core);
 
+	vfio_vconfig_sriov_close(vdev);
 	mutex_lock(&vdev->igate);
 	vfio_vconfig_irqs_release(vdev);
 	mutex_unlock(&vdev->igate);
@@ -287,6 +295,7 @@ static const struct vfio_device_ops vfio_vconfig_ops = {
 	.write		= vfio_vconfig_write,
 	.mmap		= vfio_vconfig_mmap,
 	.request	= vfio_vconfig_request,
+	.match		= vfio_vconfig_match,
 };
 
 /* A function without No_Soft_Reset loses its state on D3hot->D0. */
@@ -311,11 +320,9 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 			 VFIO_VCONFIG_DRIVER, pdev->hdr_type);
 		return -EINVAL;
 	}
-	if (pdev->is_virtfn) {
-		pci_warn(pdev, "%s: SR-IOV virtual functions are not supported\n",
-			 VFIO_VCONFIG_DRIVER);
-		return -EINVAL;
-	}
+	ret = vfio_vconfig_sriov_refuse(pdev);
+	if (ret)
+		return ret;
 
 	vdev = vfio_alloc_device(vfio_vconfig_device, vdev, &pdev->dev,
 				 &vfio_vconfig_ops);
@@ -334,8 +341,14 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 	}
 	dev_set_drvdata(&pdev->dev, vdev);
 
+	ret = vfio_vconfig_sriov_init(vdev);
+	if (ret) {
+		vfio_put_device(&vdev->vdev);
+		return ret;
+	}
 	ret = vfio_register_group_dev(&vdev->vdev);
 	if (ret) {
+		vfio_vconfig_sriov_uninit(vdev);
 		vfio_put_device(&vdev->vdev);
 		return ret;
 	}
@@ -346,7 +359,9 @@ static void vfio_vconfig_remove(struct pci_dev *pdev)
 {
 	struct vfio_vconfig_device *vdev = dev_get_drvdata(&pdev->dev);
 
+	vfio_vconfig_sriov_remove(vdev);
 	vfio_unregister_group_dev(&vdev->vdev);
+	vfio_vconfig_sriov_uninit(vdev);
 	vfio_put_device(&vdev->vdev);
 }
 
@@ -371,6 +386,7 @@ static struct pci_driver vfio_vconfig_driver = {
 	.id_table		= NULL,	/* only dynamic IDs and driver_override */
 	.probe			= vfio_vconfig_probe,
 	.remove			= vfio_vconfig_remove,
+	.sriov_configure	= vfio_vconfig_sriov_configure,
 	.err_handler		= &vfio_vconfig_err_handlers,
 	.dev_groups		= vfio_vconfig_dev_groups,
 	.driver_managed_dma	= true,

@@ -32,6 +32,8 @@
 /* MSI can deliver at most 32 vectors. */
 #define VFIO_VCONFIG_MAX_MSI		32
 
+struct vfio_vconfig_vf_token;
+
 struct vfio_vconfig_vector {
 	struct eventfd_ctx *trigger;	/* read by the handler */
 	char *name;
@@ -87,6 +89,11 @@ struct vfio_vconfig_action {
  * @req_trigger: device request eventfd
  * @action: config-action mode state
  * @strict: build the engine with its strict profile at the next open
+ * @vf_token: a PF's VF token, NULL on other functions
+ * @sriov_pf: a VF's PF, when that PF enabled it through this driver
+ * @sriov_nb: a PF's bus notifier capturing its new VFs
+ * @sriov_pfs_item: a PF's entry in the list of PFs with VFs enabled
+ * @sriov_active: a PF has VFs enabled through this driver
  */
 struct vfio_vconfig_device {
 	struct vfio_device vdev;
@@ -123,6 +130,12 @@ struct vfio_vconfig_device {
 	struct eventfd_ctx *err_trigger;
 	struct eventfd_ctx *req_trigger;
 	struct vfio_vconfig_action action;
+
+	struct vfio_vconfig_vf_token *vf_token;
+	struct vfio_vconfig_device *sriov_pf;
+	struct notifier_block sriov_nb;
+	struct list_head sriov_pfs_item;
+	bool sriov_active;
 };
 
 /* Length of the next access: naturally aligned, inside one dword. */
@@ -193,6 +206,21 @@ int vfio_vconfig_action_msix(struct vfio_vconfig_device *vdev, bool enable,
 int vfio_vconfig_action_set_mode(struct vfio_vconfig_device *vdev, u32 mode);
 void vfio_vconfig_action_info(struct vfio_vconfig_device *vdev,
 			      struct vfio_device_feature_vconfig_action *info);
+
+/* sriov.c */
+int vfio_vconfig_sriov_refuse(struct pci_dev *pdev);
+int vfio_vconfig_sriov_init(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_sriov_uninit(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_sriov_configure(struct pci_dev *pdev, int nr_virtfn);
+void vfio_vconfig_sriov_remove(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_sriov_open(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_sriov_close(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_match(struct vfio_device *core, char *buf);
+int vfio_vconfig_feature_vf_token(struct vfio_vconfig_device *vdev, u32 flags,
+				  void __user *arg, size_t argsz);
+void vfio_vconfig_sriov_engine_config(struct vfio_vconfig_device *vdev,
+				      struct vconfig_config *cfg);
+bool vfio_vconfig_sriov_busy(struct vfio_vconfig_device *vdev);
 
 /* ioctl.c */
 long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,

@@ -140,6 +140,13 @@ struct vconfig_region_desc {
 #define VCONFIG_F_UNASSIGNED_PASSTHROUGH	BIT(0)
 /* Report INTx as absent: Interrupt Pin reads 0. */
 #define VCONFIG_F_NO_INTX		BIT(1)
+/*
+ * The function is an SR-IOV virtual function. Its Vendor and Device ID
+ * read as 0xffff and its BARs as 0 in hardware (PCIe r6.0, 9.3.4.1); the
+ * engine presents @vf_vendor, @vf_device and BAR types taken from the
+ * region descriptions (the PF's SR-IOV capability) instead.
+ */
+#define VCONFIG_F_VIRTFN		BIT(2)
 
 struct vconfig_config {
 	const struct vconfig_backend_ops *ops;
@@ -151,6 +158,9 @@ struct vconfig_config {
 	/* MSI vectors the front-end can provide (MMC is clamped to it); 0 = 32 */
 	unsigned int max_msi_vectors;
 	u32 flags;
+	/* with VCONFIG_F_VIRTFN: the IDs a VF presents */
+	u16 vf_vendor;
+	u16 vf_device;
 };
 
 /* A capability instance as placed in this function's space. */

@@ -56,6 +56,7 @@ done
 #   00:03.0 edu      00:04.0 edu
 #   00:05.0 e1000e   00:06.0 e1000e
 #   01:00.0 nvme (behind root port 00:10.0)   02:00.0 nvme (root port 00:11.0)
+#   03:00.0 nvme SR-IOV PF with one VF (root port 00:12.0), unbound at boot
 # intel-iommu comes first so that every PCI device is created behind it.
 set -- \
 	-M q35 -accel "tcg,thread=$TCG_THREAD" -m "$MEM" -smp 2 \
@@ -72,7 +73,10 @@ set -- \
 	-drive if=none,id=nvd0,file="$OUT/nvme0.img",format=raw \
 	-drive if=none,id=nvd1,file="$OUT/nvme1.img",format=raw \
 	-device nvme,bus=rp1,addr=00.0,serial=VCONFIGNVME0,drive=nvd0 \
-	-device nvme,bus=rp2,addr=00.0,serial=VCONFIGNVME1,drive=nvd1
+	-device nvme,bus=rp2,addr=00.0,serial=VCONFIGNVME1,drive=nvd1 \
+	-device pcie-root-port,id=rp3,addr=12.0,chassis=3,slot=3 \
+	-device nvme-subsys,id=sriovsub,nqn=vconfig-sriov \
+	-device nvme,bus=rp3,addr=00.0,serial=VCONFIGSRIOV,subsys=sriovsub,sriov_max_vfs=1,sriov_vq_flexible=2,sriov_vi_flexible=1,max_ioqpairs=4,msix_qsize=3
 
 # One guest at a time on this machine: two TCG guests on two cores turn
 # timeouts into false failures. Other runs (other trees too) wait here.

@@ -334,6 +334,50 @@ START_TEST(test_interrupt_pin)
 }
 END_TEST
 
+/* ---- SR-IOV virtual functions ---- */
+
+/*
+ * A VF reads 0xffff as its IDs and 0 in its BARs: the engine presents the
+ * IDs it is given and BARs shaped by the region descriptions.
+ */
+START_TEST(test_virtfn_ids_and_bars)
+{
+	struct vconfig_config cfg;
+	struct vconfig *vc = NULL;
+
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_set(&hw, PCI_VENDOR_ID, 4, 0xffffffff);
+	fake_config(&hw, &cfg);
+	/* without the flag: a function that is gone */
+	ck_assert_int_eq(vconfig_create(&cfg, &vc), -ENODEV);
+
+	cfg.flags = VCONFIG_F_VIRTFN;
+	cfg.vf_vendor = 0x1b36;
+	cfg.vf_device = 0x0010;
+	cfg.region[0].size = 0x4000;
+	cfg.region[0].flags = VCONFIG_REGION_MEM64;
+	cfg.region[2].size = 0x1000;
+	cfg.region[2].flags = VCONFIG_REGION_PREFETCH;
+	vc = fake_create_cfg(&cfg);
+	ck_assert_ptr_nonnull(vc);
+	ck_assert_uint_eq(vrd(vc, PCI_VENDOR_ID, 4), 0x00101b36);
+	vwr(vc, PCI_VENDOR_ID, 4, 0, NULL);
+	ck_assert_uint_eq(vrd(vc, PCI_DEVICE_ID, 2), 0x0010);
+	ck_assert_uint_eq(vrd(vc, PCI_BASE_ADDRESS_0, 4), PCI_BASE_ADDRESS_MEM_TYPE_64);
+	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_0), 0xffffc004);
+	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_1), 0xffffffff);
+	ck_assert_uint_eq(vconfig_region_size(vc, 0), 0x4000);
+	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_2), 0xfffff008);
+	ck_assert_uint_eq(vconfig_region_size(vc, 2), 0x1000);
+	ck_assert_uint_eq(size_bar(vc, PCI_BASE_ADDRESS_3), 0);
+	vconfig_reset(vc);
+	ck_assert_uint_eq(vrd(vc, PCI_VENDOR_ID, 4), 0x00101b36);
+	ck_assert_uint_eq(vrd(vc, PCI_BASE_ADDRESS_0, 4), PCI_BASE_ADDRESS_MEM_TYPE_64);
+	ck_assert_uint_eq(hw.writes, 0);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 /* ---- BAR sizing ---- */
 
 /* A 4K 32-bit memory BAR sizes the same in every slot. */
@@ -899,6 +943,10 @@ static Suite *header_suite(void)
 	tcase_add_test(tc, test_bar_io_effect_follows_io_decode);
 	tcase_add_test(tc, test_bar_unimplemented_no_effect);
 	tcase_add_test(tc, test_rom_enable_effect);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("virtfn");
+	tcase_add_test(tc, test_virtfn_ids_and_bars);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("reset");

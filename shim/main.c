@@ -31,53 +31,11 @@
 
 #define MAX_DEVICES	32
 
-/* The sections that module_init(), module_exit(), module_param() and
- * MODULE_*() fill, in link order. */
-extern const struct vcshim_module_call *__start_vcshim_init[] __attribute__((weak));
-extern const struct vcshim_module_call *__stop_vcshim_init[] __attribute__((weak));
-extern const struct vcshim_module_call *__start_vcshim_exit[] __attribute__((weak));
-extern const struct vcshim_module_call *__stop_vcshim_exit[] __attribute__((weak));
 extern const struct kernel_param *__start_vcshim_param[] __attribute__((weak));
 extern const struct kernel_param *__stop_vcshim_param[] __attribute__((weak));
 extern const char __start_vcshim_modinfo[] __attribute__((weak));
 extern const char __stop_vcshim_modinfo[] __attribute__((weak));
 extern struct blocking_notifier_head reboot_notifier_list;
-
-static const struct kernel_param *find_param(const char *name, size_t len)
-{
-	const struct kernel_param **p;
-
-	for (p = __start_vcshim_param; p && p < __stop_vcshim_param; p++)
-		if (strlen((*p)->name) == len && !strncmp((*p)->name, name, len))
-			return *p;
-	return NULL;
-}
-
-/**
- * vcshim_set_param() - apply "NAME=VALUE" or a bare "NAME" as insmod would
- * @arg: the command-line word
- *
- * Return: 0, -ENOENT when no parameter has that name, or the error of the
- * parameter's set().
- */
-int vcshim_set_param(const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	const struct kernel_param *kp = find_param(arg, eq ? (size_t)(eq - arg) : strlen(arg));
-
-	if (!kp)
-		return -ENOENT;
-	if (!eq && !(kp->ops->flags & KERNEL_PARAM_OPS_FL_NOARG))
-		return -EINVAL;
-	return kp->ops->set(eq ? eq + 1 : NULL, kp);
-}
-
-static bool is_param(const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-
-	return eq || find_param(arg, strlen(arg));
-}
 
 static void usage(FILE *out, const char *prog)
 {
@@ -108,46 +66,6 @@ static void run(const sigset_t *stop, long seconds)
 	while ((seconds > 0 ? sigtimedwait(stop, NULL, &ts) : sigwaitinfo(stop, NULL)) < 0 &&
 	       errno == EINTR)
 		;
-}
-
-static bool module_initialised(const char *modname, unsigned int nr_done)
-{
-	unsigned int i;
-
-	for (i = 0; i < nr_done; i++)
-		if (!strcmp(__start_vcshim_init[i]->modname, modname))
-			return true;
-	return false;
-}
-
-/* The exits, newest module first, of the modules whose init ran. */
-static void exit_modules(unsigned int nr_done)
-{
-	const struct vcshim_module_call **c;
-
-	for (c = __stop_vcshim_exit; __start_vcshim_exit && c-- > __start_vcshim_exit;)
-		if (module_initialised((*c)->modname, nr_done))
-			(*c)->exit();
-}
-
-/* Every module's init in link order; on a failure, the exits of those
- * already initialised, as unloading a half-loaded stack would run them. */
-static int init_modules(unsigned int *nr_done)
-{
-	const struct vcshim_module_call **c;
-	int ret;
-
-	*nr_done = 0;
-	for (c = __start_vcshim_init; c && c < __stop_vcshim_init; c++) {
-		ret = (*c)->init();
-		if (ret) {
-			pr_err("%s: module init failed: %d\n", (*c)->modname, ret);
-			exit_modules(*nr_done);
-			return ret;
-		}
-		(*nr_done)++;
-	}
-	return 0;
 }
 
 int main(int argc, char **argv)
@@ -192,7 +110,7 @@ int main(int argc, char **argv)
 		}
 	}
 	for (i = optind; i < (unsigned int)argc; i++) {
-		if (is_param(argv[i])) {
+		if (vcshim_is_param(argv[i])) {
 			ret = vcshim_set_param(argv[i]);
 			if (ret) {
 				fprintf(stderr, "%s: %s: %s\n", argv[0], argv[i],
@@ -231,7 +149,7 @@ int main(int argc, char **argv)
 		nr_devs++;
 	}
 
-	if (init_modules(&nr_modules)) {
+	if (vcshim_init_modules(&nr_modules)) {
 		status = 1;
 		goto close;
 	}
@@ -247,7 +165,7 @@ int main(int argc, char **argv)
 	if (!once)
 		run(&stop, seconds);
 	blocking_notifier_call_chain(&reboot_notifier_list, SYS_HALT, NULL);
-	exit_modules(nr_modules);
+	vcshim_exit_modules(nr_modules);
 close:
 	for (i = 0; i < nr_devs; i++)
 		vcshim_pci_close(devs[i]);

@@ -72,8 +72,11 @@ int vcshim_start_thread(pthread_t *t, void *(*fn)(void *), void *arg, bool joina
 int vcshim_add_group(struct device *dev, const struct attribute_group *grp);
 void vcshim_remove_group(struct device *dev, const struct attribute_group *grp);
 
-/* main.c */
+/* module.c */
 int vcshim_set_param(const char *arg);
+bool vcshim_is_param(const char *arg);
+int vcshim_init_modules(unsigned int *nr_done);
+void vcshim_exit_modules(unsigned int nr_done);
 
 /* pci.c */
 struct vcshim_pci *vcshim_pci_open(const char *bdf);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
@@ -36,7 +37,7 @@ static DECLARE_WAIT_QUEUE_HEAD(timer_wq);	/* the timer thread sleeps here */
 static DECLARE_WAIT_QUEUE_HEAD(timer_done);	/* a timer function returned */
 static struct timer_list *running_timer;
 static pthread_t timer_thread;
-static bool timer_thread_started;
+static pid_t timer_thread_pid;		/* threads do not survive fork() */
 
 /* Start a helper thread with every signal blocked (main() takes them). */
 int vcshim_start_thread(pthread_t *t, void *(*fn)(void *), void *arg, bool joinable)
@@ -105,8 +106,9 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	int was_pending;
 
 	spin_lock(&timer_lock);
-	if (!timer_thread_started && !vcshim_start_thread(&timer_thread, timer_main, NULL, false))
-		timer_thread_started = true;
+	if (timer_thread_pid != getpid() &&
+	    !vcshim_start_thread(&timer_thread, timer_main, NULL, false))
+		timer_thread_pid = getpid();
 	was_pending = detach(timer);
 	timer->expires = expires;
 	list_for_each_entry(t, &timers, entry)
@@ -148,7 +150,7 @@ int del_timer_sync(struct timer_list *timer)
 	int ret = del_timer(timer);
 
 	/* From its own function, as in the kernel, this would deadlock. */
-	if (timer_thread_started && pthread_equal(pthread_self(), timer_thread))
+	if (timer_thread_pid == getpid() && pthread_equal(pthread_self(), timer_thread))
 		return ret;
 	wait_event(timer_done, timer_idle(timer));
 	/* A function that re-armed itself while we waited. */
@@ -176,6 +178,7 @@ struct workqueue_struct {
 	struct work_struct *current_work;
 	unsigned long long queued, finished;	/* items ever queued and run */
 	pthread_t thread;
+	pid_t pid;			/* of the process the worker runs in */
 };
 
 #define WORK_PENDING	0
@@ -220,11 +223,22 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 	spin_lock_init(&wq->lock);
 	init_waitqueue_head(&wq->more);
 	init_waitqueue_head(&wq->done);
-	if (vcshim_start_thread(&wq->thread, worker_main, wq, false)) {
-		kfree(wq);
-		return NULL;
-	}
 	return wq;
+}
+
+/* The worker starts with the first item (and again in a forked child). */
+static int start_worker(struct workqueue_struct *wq)
+{
+	int ret = 0;
+
+	spin_lock(&wq->lock);
+	if (wq->pid != getpid()) {
+		ret = vcshim_start_thread(&wq->thread, worker_main, wq, false);
+		if (!ret)
+			wq->pid = getpid();
+	}
+	spin_unlock(&wq->lock);
+	return ret;
 }
 
 struct workqueue_struct *system_wq, *system_highpri_wq, *system_long_wq,
@@ -255,14 +269,15 @@ void flush_workqueue(struct workqueue_struct *wq)
 	spin_lock(&wq->lock);
 	upto = wq->queued;
 	spin_unlock(&wq->lock);
-	if (!pthread_equal(pthread_self(), wq->thread))
+	if (wq->pid == getpid() && !pthread_equal(pthread_self(), wq->thread))
 		wait_event(wq->done, wq_drained(wq, upto));
 }
 
 void destroy_workqueue(struct workqueue_struct *wq)
 {
 	flush_workqueue(wq);
-	pthread_cancel(wq->thread);
+	if (wq->pid == getpid())
+		pthread_cancel(wq->thread);
 	/* the structure stays: a cancelled thread may still reference it */
 }
 
@@ -276,6 +291,10 @@ void vcshim_init_work(struct work_struct *work, work_func_t func)
 
 bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
+	if (start_worker(wq)) {
+		pr_err("workqueue %s: cannot start its worker\n", wq->name);
+		return false;
+	}
 	if (test_and_set_bit(WORK_PENDING, &work->data))
 		return false;
 	spin_lock(&wq->lock);
@@ -302,7 +321,7 @@ bool flush_work(struct work_struct *work)
 {
 	struct workqueue_struct *wq = work->wq;
 
-	if (!wq || pthread_equal(pthread_self(), wq->thread))
+	if (!wq || wq->pid != getpid() || pthread_equal(pthread_self(), wq->thread))
 		return false;
 	if (work_idle(work))
 		return false;

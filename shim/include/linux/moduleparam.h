@@ -149,6 +149,12 @@ VCSHIM_PARAM_TYPE(bool);
 VCSHIM_PARAM_TYPE(invbool);
 VCSHIM_PARAM_TYPE(string);
 extern const struct kernel_param_ops param_ops_bool_enable_only;
+
+#ifdef VCSHIM_RUNTIME
+/* Outside a driver "bool" is stdbool's macro for _Bool. */
+#define param_check__Bool	param_check_bool
+#define param_ops__Bool		param_ops_bool
+#endif
 extern const struct kernel_param_ops param_array_ops;
 
 #endif /* _VCSHIM_LINUX_MODULEPARAM_H */

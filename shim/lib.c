@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <linux/device.h>
+#include <linux/idr.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/notifier.h>
@@ -712,4 +713,57 @@ ssize_t vcshim_attr_show(struct device *dev, const char *name, char *buf)
 	}
 	mutex_unlock(&attrs_lock);
 	return ret;
+}
+
+/* ---- IDA ---- */
+
+int ida_alloc_range(struct ida *ida, unsigned int min, unsigned int max, gfp_t gfp)
+{
+	unsigned int id;
+	int ret = -ENOSPC;
+
+	if (min > max)
+		return -EINVAL;
+	spin_lock(&ida->lock);
+	for (id = min; id <= max; id++) {
+		if (id >= ida->nbits) {
+			unsigned int n = max_t(unsigned int, 64, 2 * (id + 1));
+			unsigned long *b = krealloc(ida->bits, BITS_TO_LONGS(n) * sizeof(long), gfp);
+
+			if (!b) {
+				ret = -ENOMEM;
+				break;
+			}
+			memset(b + BITS_TO_LONGS(ida->nbits), 0,
+			       (BITS_TO_LONGS(n) - BITS_TO_LONGS(ida->nbits)) * sizeof(long));
+			ida->bits = b;
+			ida->nbits = BITS_TO_LONGS(n) * BITS_PER_LONG;
+		}
+		if (!test_bit(id, ida->bits)) {
+			__set_bit(id, ida->bits);
+			ret = id;
+			break;
+		}
+	}
+	spin_unlock(&ida->lock);
+	return ret;
+}
+
+void ida_free(struct ida *ida, unsigned int id)
+{
+	spin_lock(&ida->lock);
+	if (id < ida->nbits && test_bit(id, ida->bits))
+		__clear_bit(id, ida->bits);
+	else
+		WARN(1, "ida_free called for id=%u which is not allocated.\n", id);
+	spin_unlock(&ida->lock);
+}
+
+void ida_destroy(struct ida *ida)
+{
+	spin_lock(&ida->lock);
+	kfree(ida->bits);
+	ida->bits = NULL;
+	ida->nbits = 0;
+	spin_unlock(&ida->lock);
 }

@@ -1397,15 +1397,19 @@ static bool id_matches(const struct pci_device_id *id, const struct pci_dev *dev
 	       !((id->class ^ dev->class) & id->class_mask);
 }
 
+const struct pci_device_id *pci_match_id(const struct pci_device_id *ids,
+					 struct pci_dev *dev)
+{
+	for (; ids && (ids->vendor || ids->subvendor || ids->class_mask); ids++)
+		if (id_matches(ids, dev))
+			return ids;
+	return NULL;
+}
+
 static const struct pci_device_id *match_id(const struct pci_driver *drv,
 					    const struct pci_dev *dev)
 {
-	const struct pci_device_id *id;
-
-	for (id = drv->id_table; id && (id->vendor || id->subvendor || id->class_mask); id++)
-		if (id_matches(id, dev))
-			return id;
-	return NULL;
+	return pci_match_id(drv->id_table, (struct pci_dev *)dev);
 }
 
 /* What the driver core undoes after remove() or a failed probe(). */

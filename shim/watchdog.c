@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cuse_lowlevel.h>
@@ -191,6 +192,43 @@ static void wd_read(fuse_req_t req, size_t size, off_t off, struct fuse_file_inf
 	fuse_reply_buf(req, NULL, 0);
 }
 
+/* The user memory an ioctl reads (in) and writes (out). */
+static void ioctl_sizes(unsigned int cmd, size_t *in, size_t *out)
+{
+	*in = *out = sizeof(int);
+	switch (cmd) {
+	case WDIOC_GETSUPPORT:
+		*in = 0;
+		*out = sizeof(struct watchdog_info);
+		break;
+	case WDIOC_GETSTATUS:
+	case WDIOC_GETBOOTSTATUS:
+	case WDIOC_GETTEMP:
+	case WDIOC_GETTIMEOUT:
+	case WDIOC_GETTIMELEFT:
+	case WDIOC_GETPRETIMEOUT:
+	case WDIOC_KEEPALIVE:
+		*in = 0;
+		break;
+	case WDIOC_SETOPTIONS:
+		*out = 0;
+		break;
+	}
+}
+
+static bool needs_retry(fuse_req_t req, unsigned int cmd, void *arg,
+			size_t in_bufsz, size_t out_bufsz)
+{
+	struct iovec in_iov = { arg, 0 }, out_iov = { arg, 0 };
+
+	ioctl_sizes(cmd, &in_iov.iov_len, &out_iov.iov_len);
+	if (in_bufsz >= in_iov.iov_len && out_bufsz >= out_iov.iov_len)
+		return false;
+	fuse_reply_ioctl_retry(req, in_iov.iov_len ? &in_iov : NULL, !!in_iov.iov_len,
+			       out_iov.iov_len ? &out_iov : NULL, !!out_iov.iov_len);
+	return true;
+}
+
 static void reply_int(fuse_req_t req, int ret, unsigned int val)
 {
 	if (ret < 0)
@@ -208,14 +246,16 @@ static void wd_ioctl(fuse_req_t req, int cmd, void *arg, struct fuse_file_info *
 	unsigned int val = 0;
 	int ret = 0;
 
-	(void)arg, (void)fi, (void)flags, (void)out_bufsz;
-	if (_IOC_DIR(cmd) & _IOC_WRITE) {
-		if (in_bufsz < sizeof(int)) {
-			fuse_reply_err(req, EINVAL);
-			return;
-		}
+	(void)fi, (void)flags;
+	/*
+	 * Unrestricted ioctls: the kernel passes no data at first; ask for the
+	 * argument as watchdog_dev.c's get_user()/put_user() use it (the
+	 * WDIOC_* direction bits are not reliable: WDIOC_SETOPTIONS is _IOR).
+	 */
+	if (needs_retry(req, (unsigned int)cmd, arg, in_bufsz, out_bufsz))
+		return;
+	if (in_bufsz >= sizeof(val))
 		memcpy(&val, in_buf, sizeof(val));
-	}
 	mutex_lock(&wd->lock);
 	if (wdd->ops->ioctl) {
 		ret = wdd->ops->ioctl(wdd, cmd, (unsigned long)&val);
@@ -281,10 +321,8 @@ static void wd_ioctl(fuse_req_t req, int cmd, void *arg, struct fuse_file_info *
 	mutex_unlock(&wd->lock);
 	if (ret < 0)
 		fuse_reply_err(req, -ret);
-	else if (_IOC_DIR(cmd) & _IOC_READ)
-		fuse_reply_ioctl(req, 0, &val, sizeof(val));
 	else
-		fuse_reply_ioctl(req, 0, NULL, 0);
+		fuse_reply_ioctl(req, 0, &val, min(out_bufsz, sizeof(val)));
 }
 
 static const struct cuse_lowlevel_ops wd_ops = {
@@ -318,7 +356,7 @@ static int cuse_start(struct watchdog_core_data *wd)
 	struct cuse_info ci = {
 		.dev_info_argc = 1,
 		.dev_info_argv = dev_info_argv,
-		.flags = 0,
+		.flags = CUSE_UNRESTRICTED_IOCTL,
 	};
 	int fd, ret;
 

@@ -212,8 +212,9 @@ START_TEST(kmalloc_natural_alignment)
 	p[0] = kmalloc(3000, GFP_KERNEL);
 	ck_assert_uint_eq((uintptr_t)p[0] % 4096, 0);
 	kfree(p[0]);
-	ck_assert_ptr_null(kmalloc_array(SIZE_MAX / 2, 4, GFP_KERNEL));
-	ck_assert_ptr_null(kmalloc_array(4, SIZE_MAX / 2, GFP_KERNEL));
+	/* the products wrap to 4 and 8 bytes without the check */
+	ck_assert_ptr_null(kmalloc_array(SIZE_MAX / 4 + 2, 4, GFP_KERNEL));
+	ck_assert_ptr_null(kmalloc_array(8, SIZE_MAX / 8 + 2, GFP_KERNEL));
 }
 END_TEST
 

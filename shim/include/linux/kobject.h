@@ -2,9 +2,15 @@
 #ifndef _VCSHIM_LINUX_KOBJECT_H
 #define _VCSHIM_LINUX_KOBJECT_H
 
+#include <linux/atomic.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/sysfs.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 struct kobject {
 	const char *name;

@@ -216,6 +216,10 @@ struct pci_driver {
 #define to_pci_driver(drv)	container_of(drv, struct pci_driver, driver)
 
 int pci_register_driver(struct pci_driver *drv);
+const struct pci_device_id *pci_match_id(const struct pci_device_id *ids,
+					 struct pci_dev *dev);
+#define __pci_register_driver(drv, owner, name)	pci_register_driver(drv)
+#define pci_sriov_configure_simple	NULL
 void pci_unregister_driver(struct pci_driver *drv);
 
 #define module_pci_driver(__pci_driver) \

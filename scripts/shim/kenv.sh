@@ -46,23 +46,29 @@ sed 's/#.*//' shim/kernel-headers | while read -r h; do
 	ln -s "$src" "$OUT/data/$h"
 done
 
-# A stub for every kernel header the shim neither has nor takes.
-stub() { # NAME (as in #include <NAME>)
-	[ -e "shim/include/$1" ] || [ -e "$OUT/data/$1" ] && return 0
-	mkdir -p "$OUT/stubs/$(dirname "$1")"
-	printf '#error "<%s>: not provided by the Linux-PCI shim (see Documentation/porting.md)"\n' \
-		"$1" >"$OUT/stubs/$1"
-}
-# (asm-generic/ is arch plumbing behind asm/, not driver API: it stays;
-# an arch header that has a uapi twin falls through to the twin.)
-(cd "$KCOMMON/include" && find . -name '*.h' ! -path './uapi/*' ! -path './asm-generic/*' |
-	sed 's|^\./||') | while read -r h; do stub "$h"; done
-(cd "$KCOMMON/arch/x86/include" && find asm -name '*.h';
-	cd "$KARCH/arch/x86/include/generated" && find asm -name '*.h') |
-	while read -r h; do
+# A stub for every kernel header the shim neither has nor takes. (asm-generic/
+# is arch plumbing behind asm/, not driver API: it stays; an arch header that
+# has a uapi twin falls through to the twin.)
+{
+	(cd "$KCOMMON/include" && find . -name '*.h' ! -path './uapi/*' ! -path './asm-generic/*')
+	(cd "$KCOMMON/arch/x86/include" && find ./asm -name '*.h')
+	(cd "$KARCH/arch/x86/include/generated" && find ./asm -name '*.h')
+} | sed 's|^\./||' | sort -u | while read -r h; do
+	[ -e "shim/include/$h" ] || [ -e "$OUT/data/$h" ] ||
 		[ -e "$KCOMMON/arch/x86/include/uapi/$h" ] ||
-			[ -e "$KARCH/arch/x86/include/generated/uapi/$h" ] || stub "$h"
-	done
+		[ -e "$KARCH/arch/x86/include/generated/uapi/$h" ] || echo "$h"
+done | awk -v out="$OUT/stubs" '
+	{
+		path = out "/" $0
+		dir = path
+		sub(/\/[^\/]*$/, "", dir)
+		if (!(dir in made)) {
+			system("mkdir -p \"" dir "\"")
+			made[dir] = 1
+		}
+		printf "#error \"<%s>: not provided by the Linux-PCI shim (see Documentation/porting.md)\"\n", $0 > path
+		close(path)
+	}'
 
 # The warning set and code-generation options of the kernel's own build
 # that matter for C semantics (not the ones for kernel space: no -mcmodel,

@@ -383,6 +383,40 @@ void pci_intx(struct pci_dev *dev, int enable)
 		       enable ? 0 : PCI_COMMAND_INTX_DISABLE);
 }
 
+/*
+ * As drivers/pci/pci.c: if the function asserts INTx (Status bit 3), set
+ * (or clear) Interrupt Disable and report true; else leave it.
+ */
+static bool check_and_set_intx_mask(struct pci_dev *dev, bool mask)
+{
+	u32 cmd_status_dword;
+	u16 origcmd, newcmd;
+	bool irq_pending;
+
+	if (pci_read_config_dword(dev, PCI_COMMAND, &cmd_status_dword))
+		return false;
+	irq_pending = (cmd_status_dword >> 16) & PCI_STATUS_INTERRUPT;
+	if (mask != irq_pending)
+		return false;
+	origcmd = cmd_status_dword;
+	newcmd = origcmd & ~PCI_COMMAND_INTX_DISABLE;
+	if (mask)
+		newcmd |= PCI_COMMAND_INTX_DISABLE;
+	if (newcmd != origcmd)
+		pci_write_config_word(dev, PCI_COMMAND, newcmd);
+	return true;
+}
+
+bool pci_check_and_mask_intx(struct pci_dev *dev)
+{
+	return check_and_set_intx_mask(dev, true);
+}
+
+bool pci_check_and_unmask_intx(struct pci_dev *dev)
+{
+	return check_and_set_intx_mask(dev, false);
+}
+
 bool pci_device_is_present(struct pci_dev *dev)
 {
 	u32 v;

@@ -711,6 +711,25 @@ START_TEST(config_write_checks)
 }
 END_TEST
 
+START_TEST(intx_check_and_mask)
+{
+	u16 cmd;
+
+	open_fake();
+	ck_assert(!pci_check_and_mask_intx(pdev));	/* nothing pending */
+	fake.cfg[PCI_STATUS] |= PCI_STATUS_INTERRUPT;
+	ck_assert(pci_check_and_mask_intx(pdev));
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	ck_assert(cmd & PCI_COMMAND_INTX_DISABLE);
+	ck_assert(!pci_check_and_unmask_intx(pdev));	/* still pending */
+	fake.cfg[PCI_STATUS] &= ~PCI_STATUS_INTERRUPT;
+	ck_assert(pci_check_and_unmask_intx(pdev));
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	ck_assert(!(cmd & PCI_COMMAND_INTX_DISABLE));
+	close_fake();
+}
+END_TEST
+
 /* Bug fix: coherent DMA is aligned to the allocation's order. */
 START_TEST(coherent_dma_alignment)
 {
@@ -783,6 +802,7 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, pcie_capability_without_pcie);
 	tcase_add_test(tc, config_write_checks);
 	tcase_add_test(tc, coherent_dma_alignment);
+	tcase_add_test(tc, intx_check_and_mask);
 	suite_add_tcase(s, tc);
 	return s;
 }

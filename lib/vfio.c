@@ -974,9 +974,12 @@ int vcdev_region_mmap(struct vcdev *dev, unsigned int index,
 				dev->bdf, index, size, (unsigned long long)offset);
 	for (i = 0; i < info.nr_mmap_areas; i++) {
 		const struct vcdev_mmap_area *a = &info.mmap_areas[i];
+		uint64_t end = a->offset + a->size;
 
-		if (offset >= a->offset && offset - a->offset <= a->size &&
-		    size <= a->size - (offset - a->offset))
+		/* vfio-pci maps the whole page of a BAR smaller than a page */
+		if (end == info.size)
+			end = (end + page - 1) & ~(page - 1);
+		if (offset >= a->offset && offset < end && size <= end - offset)
 			inside = true;
 	}
 	if (!inside)

@@ -6,7 +6,8 @@ set -eu
 PACKAGES="build-essential pkg-config check libpciaccess-dev pciutils \
 clang llvm libclang-rt-14-dev afl++ \
 qemu-system-x86 busybox-static cpio kmod \
-linux-image-amd64 linux-headers-amd64 dwarves dkms xz-utils"
+linux-image-amd64 linux-headers-amd64 dwarves dkms xz-utils linux-source-6.1 \
+libfuse3-dev"
 
 missing=""
 for pkg in $PACKAGES; do

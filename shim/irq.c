@@ -21,24 +21,40 @@
 
 #include "shim.h"
 
+#define MAX_ACTIONS	8
+
+/* One handler on a line, with the thread of its threaded part. */
+struct irq_action {
+	unsigned int irq;
+	irq_handler_t handler;
+	irq_handler_t thread_fn;
+	void *dev_id;
+	const char *name;
+	unsigned long flags;
+	pthread_t thread;
+	bool thread_running;		/* the thread exists */
+	bool thread_stop;
+	unsigned int wakeups, handled;	/* thread requests made and served */
+	pthread_cond_t cond;
+};
+
 struct vcshim_irq {
 	bool used;
 	struct vcshim_pci *sp;
 	int index;			/* VFIO interrupt index */
 	unsigned int vector;
 	int efd;
-	irq_handler_t handler;
-	irq_handler_t thread_fn;
-	void *dev_id;
-	const char *name;
-	bool requested;
+	struct irq_action *actions[MAX_ACTIONS];
+	unsigned int nr_actions;
 	bool pending;			/* fired while disabled */
 	unsigned int disable_depth;
+	unsigned int threads_busy;	/* oneshot threads not yet done */
 };
 
 static struct vcshim_irq irqs[VCSHIM_MAX_IRQS];
 static pthread_mutex_t irq_lock = PTHREAD_MUTEX_INITIALIZER;
-/* Held while a handler runs: synchronize_irq() and free_irq() wait on it. */
+static pthread_cond_t irq_idle = PTHREAD_COND_INITIALIZER;
+/* Held while primary handlers run: synchronize_irq() waits on it. */
 static pthread_mutex_t handler_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_t dispatcher;
 static int epoll_fd = -1;
@@ -55,27 +71,73 @@ static bool in_dispatcher(void)
 	return epoll_fd >= 0 && pthread_equal(pthread_self(), dispatcher);
 }
 
-void synchronize_irq(unsigned int irq)
+static bool threads_idle(struct vcshim_irq *e)
 {
-	(void)irq;
-	if (in_dispatcher())
-		return;
-	pthread_mutex_lock(&handler_lock);
-	pthread_mutex_unlock(&handler_lock);
+	unsigned int i;
+
+	for (i = 0; i < e->nr_actions; i++)
+		if (e->actions[i]->wakeups != e->actions[i]->handled &&
+		    !pthread_equal(pthread_self(), e->actions[i]->thread))
+			return false;
+	return true;
 }
 
-static void run_handler(unsigned int irq)
+void synchronize_irq(unsigned int irq)
 {
 	struct vcshim_irq *e;
-	irq_handler_t handler, thread_fn;
-	struct vcdev *vdev;
-	void *dev_id;
-	int index;
-	irqreturn_t ret;
+
+	if (!in_dispatcher()) {
+		pthread_mutex_lock(&handler_lock);
+		pthread_mutex_unlock(&handler_lock);
+	}
+	pthread_mutex_lock(&irq_lock);
+	e = irq_entry(irq);
+	while (e && e->used && !threads_idle(e))
+		pthread_cond_wait(&irq_idle, &irq_lock);
+	pthread_mutex_unlock(&irq_lock);
+}
+
+/* VFIO masks INTx when it fires: unmask once every handler is done. */
+static void unmask_intx(struct vcshim_irq *e)
+{
+	if (e->index == VFIO_PCI_INTX_IRQ_INDEX)
+		vcdev_irq_unmask(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX, 0, 1);
+}
+
+/* The thread of one action: its thread_fn, once per wake-up, as irq_thread(). */
+static void *irq_thread(void *arg)
+{
+	struct irq_action *act = arg;
+	unsigned int irq = act->irq;
+	struct vcshim_irq *e = irq_entry(irq);
+
+	pthread_mutex_lock(&irq_lock);
+	for (;;) {
+		while (act->wakeups == act->handled && !act->thread_stop)
+			pthread_cond_wait(&act->cond, &irq_lock);
+		if (act->wakeups == act->handled)
+			break;
+		pthread_mutex_unlock(&irq_lock);
+		act->thread_fn(irq, act->dev_id);
+		pthread_mutex_lock(&irq_lock);
+		act->handled++;
+		if ((act->flags & IRQF_ONESHOT) && !--e->threads_busy)
+			unmask_intx(e);
+		pthread_cond_broadcast(&irq_idle);
+	}
+	pthread_mutex_unlock(&irq_lock);
+	return NULL;
+}
+
+static void run_handlers(unsigned int irq)
+{
+	struct irq_action *acts[MAX_ACTIONS];
+	struct vcshim_irq *e;
+	unsigned int i, n, oneshot = 0;
 
 	pthread_mutex_lock(&irq_lock);
 	e = irq_entry(irq);
-	if (!e || !e->requested) {
+	if (!e || !e->nr_actions) {
 		pthread_mutex_unlock(&irq_lock);
 		return;
 	}
@@ -84,19 +146,27 @@ static void run_handler(unsigned int irq)
 		pthread_mutex_unlock(&irq_lock);
 		return;
 	}
-	handler = e->handler;
-	thread_fn = e->thread_fn;
-	dev_id = e->dev_id;
-	index = e->index;
-	vdev = e->sp->vdev;
+	n = e->nr_actions;
+	memcpy(acts, e->actions, n * sizeof(acts[0]));
 	pthread_mutex_unlock(&irq_lock);
 
-	ret = handler(irq, dev_id);
-	if (ret == IRQ_WAKE_THREAD && thread_fn)
-		thread_fn(irq, dev_id);
-	/* VFIO masks INTx when it fires: unmask once the handler is done. */
-	if (index == VFIO_PCI_INTX_IRQ_INDEX)
-		vcdev_irq_unmask(vdev, VFIO_PCI_INTX_IRQ_INDEX, 0, 1);
+	for (i = 0; i < n; i++) {
+		irqreturn_t ret = acts[i]->handler(irq, acts[i]->dev_id);
+
+		if (ret == IRQ_WAKE_THREAD && acts[i]->thread_fn) {
+			pthread_mutex_lock(&irq_lock);
+			acts[i]->wakeups++;
+			if (acts[i]->flags & IRQF_ONESHOT) {
+				e->threads_busy++;
+				oneshot++;
+			}
+			pthread_cond_signal(&acts[i]->cond);
+			pthread_mutex_unlock(&irq_lock);
+		}
+	}
+	/* A oneshot line stays masked until its threads are done. */
+	if (!oneshot)
+		unmask_intx(e);
 }
 
 static void *dispatch(void *arg)
@@ -123,7 +193,7 @@ static void *dispatch(void *arg)
 			if (efd < 0 || read(efd, &count, sizeof(count)) != sizeof(count))
 				continue;
 			pthread_mutex_lock(&handler_lock);
-			run_handler(irq);
+			run_handlers(irq);
 			pthread_mutex_unlock(&handler_lock);
 		}
 	}
@@ -132,7 +202,6 @@ static void *dispatch(void *arg)
 
 static int start_dispatcher(void)
 {
-	sigset_t all, old;
 	int ret;
 
 	if (epoll_fd >= 0)
@@ -140,17 +209,12 @@ static int start_dispatcher(void)
 	epoll_fd = epoll_create1(EPOLL_CLOEXEC);
 	if (epoll_fd < 0)
 		return -errno;
-	/* Signals are for the main thread (it waits for SIGINT/SIGTERM). */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	ret = pthread_create(&dispatcher, NULL, dispatch, NULL);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	ret = vcshim_start_thread(&dispatcher, dispatch, NULL, false);
 	if (ret) {
 		close(epoll_fd);
 		epoll_fd = -1;
-		return -ret;
 	}
-	return 0;
+	return ret;
 }
 
 int vcshim_irq_create(struct vcshim_pci *sp, int index, unsigned int vector,
@@ -201,87 +265,150 @@ int vcshim_irq_eventfd(unsigned int irq)
 	return e ? e->efd : -1;
 }
 
-static irqreturn_t wake_thread(int irq, void *dev_id)
+/* The default primary handler of a threaded interrupt. */
+static irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
 {
 	(void)irq, (void)dev_id;
 	return IRQ_WAKE_THREAD;
+}
+
+/* Whether a new action may join the line's actions (kernel/irq/manage.c). */
+static int check_sharing(struct vcshim_irq *e, unsigned long flags, void *dev_id)
+{
+	unsigned int i;
+
+	if ((flags & IRQF_SHARED) && !dev_id)
+		return -EINVAL;
+	if (!e->nr_actions)
+		return 0;
+	if (e->nr_actions == MAX_ACTIONS)
+		return -ENOSPC;
+	for (i = 0; i < e->nr_actions; i++)
+		if (!(e->actions[i]->flags & flags & IRQF_SHARED) ||
+		    ((e->actions[i]->flags ^ flags) & IRQF_ONESHOT))
+			return -EBUSY;
+	return 0;
+}
+
+/* VFIO starts delivering the line on the first action. */
+static int arm_line(struct vcshim_irq *e, unsigned int irq)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.u32 = irq };
+	int ret;
+
+	if (e->index == VFIO_PCI_INTX_IRQ_INDEX) {
+		if (e->efd < 0)
+			e->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		if (e->efd < 0)
+			return -errno;
+		ret = vcdev_irq_set_eventfds(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX,
+					     0, 1, &e->efd);
+		if (ret)
+			return ret;
+	}
+	return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, e->efd, &ev) ? -errno : 0;
 }
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			 irq_handler_t thread_fn, unsigned long flags,
 			 const char *name, void *dev_id)
 {
-	struct epoll_event ev = { .events = EPOLLIN, .data.u32 = irq };
+	struct irq_action *act;
 	struct vcshim_irq *e;
 	int ret;
 
-	(void)flags;
 	if (!handler && !thread_fn)
 		return -EINVAL;
+	/* As the kernel: a threaded INTx handler alone must be oneshot. */
+	if (!handler && !(flags & IRQF_ONESHOT) && irq_entry(irq) &&
+	    irq_entry(irq)->index == VFIO_PCI_INTX_IRQ_INDEX) {
+		pr_err("Threaded irq requested with handler=NULL and !ONESHOT for %s (irq %u)\n",
+		       name, irq);
+		return -EINVAL;
+	}
 	ret = start_dispatcher();
 	if (ret)
 		return ret;
+	act = calloc(1, sizeof(*act));
+	if (!act)
+		return -ENOMEM;
+	*act = (struct irq_action){
+		.irq = irq,
+		.handler = handler ? handler : irq_default_primary_handler,
+		.thread_fn = thread_fn, .dev_id = dev_id, .name = name,
+		.flags = flags,
+	};
+	pthread_cond_init(&act->cond, NULL);
+
 	pthread_mutex_lock(&irq_lock);
 	e = irq_entry(irq);
-	if (!e) {
-		ret = -EINVAL;
-		goto out;
+	ret = e ? check_sharing(e, flags, dev_id) : -EINVAL;
+	if (!ret && !e->nr_actions)
+		ret = arm_line(e, irq);
+	if (!ret && thread_fn) {
+		ret = vcshim_start_thread(&act->thread, irq_thread, act, true);
+		act->thread_running = !ret;
 	}
-	if (e->requested) {
-		ret = -EBUSY;		/* shared lines are not offered */
-		goto out;
+	if (ret) {
+		pthread_mutex_unlock(&irq_lock);
+		free(act);
+		return ret;
 	}
-	if (e->index == VFIO_PCI_INTX_IRQ_INDEX) {
-		if (e->efd < 0)
-			e->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-		if (e->efd < 0) {
-			ret = -errno;
-			goto out;
-		}
-		ret = vcdev_irq_set_eventfds(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX,
-					     0, 1, &e->efd);
-		if (ret)
-			goto out;
+	e->actions[e->nr_actions++] = act;
+	if (e->nr_actions == 1) {
+		e->pending = false;
+		e->disable_depth = 0;
 	}
-	if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, e->efd, &ev)) {
-		ret = -errno;
-		goto out;
-	}
-	e->handler = handler ? handler : wake_thread;
-	e->thread_fn = thread_fn;
-	e->dev_id = dev_id;
-	e->name = name;
-	e->requested = true;
-	e->pending = false;
-	e->disable_depth = 0;
-	dev_dbg(&e->sp->pdev.dev, "irq %u (%s vector %u) requested by %s\n", irq,
+	dev_dbg(&e->sp->pdev.dev, "irq %u (%s vector %u) requested by %s%s%s\n", irq,
 		e->index == VFIO_PCI_INTX_IRQ_INDEX ? "INTx" :
 		e->index == VFIO_PCI_MSI_IRQ_INDEX ? "MSI" : "MSI-X",
-		e->vector, name);
-out:
+		e->vector, name, thread_fn ? ", threaded" : "",
+		e->nr_actions > 1 ? ", shared" : "");
 	pthread_mutex_unlock(&irq_lock);
-	return ret;
+	return 0;
 }
 
 const void *free_irq(unsigned int irq, void *dev_id)
 {
+	struct irq_action *act = NULL;
 	struct vcshim_irq *e;
-	const char *name = NULL;
+	const char *name;
+	unsigned int i;
 
 	pthread_mutex_lock(&irq_lock);
 	e = irq_entry(irq);
-	if (!e || !e->requested || e->dev_id != dev_id) {
+	for (i = 0; e && i < e->nr_actions; i++)
+		if (e->actions[i]->dev_id == dev_id)
+			act = e->actions[i];
+	if (!act) {
 		pthread_mutex_unlock(&irq_lock);
 		pr_warn("Trying to free already-free IRQ %u\n", irq);
 		return NULL;
 	}
-	epoll_ctl(epoll_fd, EPOLL_CTL_DEL, e->efd, NULL);
-	e->requested = false;
-	name = e->name;
-	if (e->index == VFIO_PCI_INTX_IRQ_INDEX)
-		vcdev_irq_disable(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX);
 	pthread_mutex_unlock(&irq_lock);
+	/* No handler of this action runs from here on. */
 	synchronize_irq(irq);
+	pthread_mutex_lock(&irq_lock);
+	for (i = 0; i < e->nr_actions; i++)
+		if (e->actions[i] == act)
+			break;
+	memmove(&e->actions[i], &e->actions[i + 1],
+		(e->nr_actions - i - 1) * sizeof(e->actions[0]));
+	e->nr_actions--;
+	if (!e->nr_actions) {
+		epoll_ctl(epoll_fd, EPOLL_CTL_DEL, e->efd, NULL);
+		if (e->index == VFIO_PCI_INTX_IRQ_INDEX)
+			vcdev_irq_disable(e->sp->vdev, VFIO_PCI_INTX_IRQ_INDEX);
+	}
+	act->thread_stop = true;
+	pthread_cond_signal(&act->cond);
+	pthread_mutex_unlock(&irq_lock);
+	pthread_mutex_lock(&handler_lock);	/* the dispatcher holds no copy now */
+	pthread_mutex_unlock(&handler_lock);
+	name = act->name;
+	if (act->thread_running)
+		pthread_join(act->thread, NULL);
+	free(act);
 	return name;
 }
 
@@ -320,13 +447,14 @@ void enable_irq(unsigned int irq)
 
 /* ---- vectors ---- */
 
-static unsigned int round_down_pow2(unsigned int n)
+/* log2 of the power of two at or above @n: Multiple Message Enable. */
+static unsigned int order_up(unsigned int n)
 {
-	unsigned int p = 1;
+	unsigned int o = 0;
 
-	while (p * 2 <= n)
-		p *= 2;
-	return p;
+	while ((1U << o) < n)
+		o++;
+	return o;
 }
 
 static u16 enable_bit(int index)
@@ -437,12 +565,15 @@ static int enable_msi(struct pci_dev *dev, unsigned int min_vecs,
 
 	if (avail < 0)
 		return avail;
-	nvec = round_down_pow2(min_t(unsigned int, max_vecs, avail));
+	/* As __pci_enable_msi_range(): exactly the vectors asked for, up to
+	 * what the function offers; the enable field holds the power of two
+	 * at or above, as the kernel writes it. */
+	nvec = min_t(unsigned int, max_vecs, avail);
 	if (nvec < min_vecs)
 		return -ENOSPC;
 	pci_read_config_word(dev, dev->msi_cap + PCI_MSI_FLAGS, &ctrl);
 	ctrl &= ~PCI_MSI_FLAGS_QSIZE;
-	ctrl |= (__builtin_ctz(nvec) << 4) | PCI_MSI_FLAGS_ENABLE;
+	ctrl |= (order_up(nvec) << 4) | PCI_MSI_FLAGS_ENABLE;
 	return enable_vectors(vcshim_of(dev), VFIO_PCI_MSI_IRQ_INDEX, nvec,
 			      dev->msi_cap + PCI_MSI_FLAGS, ctrl);
 }
@@ -497,6 +628,23 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs,
 	return ret;
 }
 
+int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries,
+			  int minvec, int maxvec)
+{
+	int nvec, i;
+
+	if (!dev->msix_cap)
+		return -EINVAL;
+	/* The shim hands vectors out in table order: entries must be 0..n-1. */
+	for (i = 0; entries && i < maxvec; i++)
+		if (entries[i].entry != i)
+			return -EINVAL;
+	nvec = pci_alloc_irq_vectors(dev, minvec, maxvec, PCI_IRQ_MSIX);
+	for (i = 0; entries && nvec > 0 && i < nvec; i++)
+		entries[i].vector = pci_irq_vector(dev, i);
+	return nvec;
+}
+
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
 {
 	struct vcshim_pci *sp = vcshim_of(dev);
@@ -519,10 +667,10 @@ void pci_free_irq_vectors(struct pci_dev *dev)
 	for (i = 0; i < sp->nr_vectors; i++) {
 		struct vcshim_irq *e = irq_entry(sp->vector_irqs[i]);
 
-		if (e && e->requested) {
+		while (e && e->nr_actions) {
 			dev_warn(&dev->dev, "irq %u still requested; freeing it\n",
 				 sp->vector_irqs[i]);
-			free_irq(sp->vector_irqs[i], e->dev_id);
+			free_irq(sp->vector_irqs[i], e->actions[0]->dev_id);
 		}
 	}
 	if (sp->irq_index != VFIO_PCI_INTX_IRQ_INDEX) {
@@ -551,10 +699,10 @@ void vcshim_irq_release_device(struct vcshim_pci *sp)
 	for (i = 0; i < VCSHIM_MAX_IRQS; i++) {
 		struct vcshim_irq *e = &irqs[i];
 
-		if (e->used && e->sp == sp && e->requested) {
+		while (e->used && e->sp == sp && e->nr_actions) {
 			dev_warn(&sp->pdev.dev, "irq %d left requested; freeing it\n",
 				 VCSHIM_IRQ_BASE + i);
-			free_irq(VCSHIM_IRQ_BASE + i, e->dev_id);
+			free_irq(VCSHIM_IRQ_BASE + i, e->actions[0]->dev_id);
 		}
 	}
 }

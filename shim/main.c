@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Userspace PCI shim: main() of a kernel PCI driver built as a program.
+ * Linux-PCI shim: main() of kernel PCI drivers built as a program. It is
+ * an object of its own (build/shim/main.o), linked into each program,
+ * never part of a library.
  *
- *   DRIVER [-v] [--once] [-t SECONDS] [BDF...] [PARAM=VALUE...]
+ *   PROGRAM [-v] [--once] [-t SECONDS] [BDF...] [PARAM[=VALUE]...]
  *
  * Opens the named functions (bound to vfio-vconfig or vfio-pci; also taken
- * from $VCONFIG_BDF), runs the module's init, which registers the driver
- * and so probes the devices its ID table matches, then waits, as a loaded
- * module would, for SIGINT or SIGTERM (at most SECONDS with -t; not at all
- * with --once), and runs the module's exit, which removes them.
+ * from $VCONFIG_BDF), runs every module's init in link order -- a module
+ * that registers a PCI driver probes the devices its ID table matches --
+ * then waits, as loaded modules would, for SIGINT or SIGTERM (at most
+ * SECONDS with -t; not at all with --once), runs the reboot notifiers and
+ * every module's exit in reverse order. A fatal signal is a panic().
  * Exit status: 0 when every device was probed, 1 otherwise, 2 on usage.
  */
 #include <errno.h>
@@ -20,98 +23,39 @@
 #include <time.h>
 
 #include <linux/module.h>
+#include <linux/notifier.h>
 #include <linux/pci.h>
+#include <linux/reboot.h>
 
 #include "shim.h"
 
 #define MAX_DEVICES	32
-#define MAX_PARAMS	64
 
-static int (*module_init_fn)(void);
-static void (*module_exit_fn)(void);
-
-struct param {
-	const char *name;
-	const char *type;
-	void *var;
-};
-
-static struct param params[MAX_PARAMS];
-static unsigned int nr_params;
-
-/* The strings of MODULE_LICENSE(), MODULE_DESCRIPTION(), ... */
+extern const struct kernel_param *__start_vcshim_param[] __attribute__((weak));
+extern const struct kernel_param *__stop_vcshim_param[] __attribute__((weak));
 extern const char __start_vcshim_modinfo[] __attribute__((weak));
 extern const char __stop_vcshim_modinfo[] __attribute__((weak));
-
-void vcshim_set_module_init(int (*fn)(void))
-{
-	module_init_fn = fn;
-}
-
-void vcshim_set_module_exit(void (*fn)(void))
-{
-	module_exit_fn = fn;
-}
-
-void vcshim_register_param(const char *name, const char *type, void *var)
-{
-	if (nr_params < MAX_PARAMS)
-		params[nr_params++] = (struct param){ name, type, var };
-}
-
-static int set_param(const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	const char *val = eq + 1;
-	unsigned int i;
-	char *end;
-	long v;
-
-	for (i = 0; i < nr_params; i++) {
-		const struct param *p = &params[i];
-
-		if (strlen(p->name) != (size_t)(eq - arg) ||
-		    strncmp(p->name, arg, eq - arg))
-			continue;
-		if (!strcmp(p->type, "charp")) {
-			*(const char **)p->var = val;
-			return 0;
-		}
-		if (!strcmp(p->type, "bool")) {
-			/* what the kernel's kstrtobool() takes */
-			if (!val[0] || !strchr("yY1nN0", val[0]))
-				return -EINVAL;
-			*(bool *)p->var = strchr("yY1", val[0]) != NULL;
-			return 0;
-		}
-		errno = 0;
-		v = strtol(val, &end, 0);
-		if (errno || end == val || *end)
-			return -EINVAL;
-		if (!strcmp(p->type, "int") || !strcmp(p->type, "uint"))
-			*(int *)p->var = v;
-		else if (!strcmp(p->type, "short") || !strcmp(p->type, "ushort"))
-			*(short *)p->var = v;
-		else
-			*(long *)p->var = v;
-		return 0;
-	}
-	return -ENOENT;
-}
+extern struct blocking_notifier_head reboot_notifier_list;
 
 static void usage(FILE *out, const char *prog)
 {
-	const char *s = __start_vcshim_modinfo;
-	unsigned int i;
+	const struct kernel_param **p;
+	const char *s;
+	char val[4096];
 
-	fprintf(out, "usage: %s [-v] [--once] [-t SECONDS] [BDF...] [PARAM=VALUE...]\n"
-		"  Runs this kernel PCI driver over the VFIO devices BDF (or $VCONFIG_BDF),\n"
+	fprintf(out, "usage: %s [-v] [--once] [-t SECONDS] [BDF...] [PARAM[=VALUE]...]\n"
+		"  Runs these kernel PCI drivers over the VFIO devices BDF (or $VCONFIG_BDF),\n"
 		"  until SIGINT/SIGTERM, -t SECONDS, or at once with --once.\n", prog);
-	for (; s && s < __stop_vcshim_modinfo; s += strlen(s) + 1)
+	for (s = __start_vcshim_modinfo; s && s < __stop_vcshim_modinfo; s += strlen(s) + 1)
 		if (*s)
 			fprintf(out, "  %s\n", s);
-	for (i = 0; i < nr_params; i++)
-		fprintf(out, "  parameter %s (%s)\n", params[i].name, params[i].type);
+	for (p = __start_vcshim_param; p && p < __stop_vcshim_param; p++) {
+		int n = (*p)->ops->get ? (*p)->ops->get(val, *p) : 0;
+
+		if (n > 0 && val[n - 1] == '\n')
+			val[n - 1] = 0;
+		fprintf(out, "  parameter %s = %s\n", (*p)->name, n > 0 ? val : "");
+	}
 }
 
 /* Wait for SIGINT or SIGTERM, or @seconds when positive. */
@@ -134,7 +78,7 @@ int main(int argc, char **argv)
 	};
 	struct vcshim_pci *devs[MAX_DEVICES];
 	const char *bdfs[MAX_DEVICES];
-	unsigned int nr_bdfs = 0, nr_devs = 0, i;
+	unsigned int nr_bdfs = 0, nr_devs = 0, nr_modules, i;
 	char *env, *tok, *save = NULL;
 	bool once = false;
 	long seconds = 0;
@@ -142,6 +86,10 @@ int main(int argc, char **argv)
 	int opt, status = 0, ret;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!vcshim_zero_init_ok()) {
+		fprintf(stderr, "%s: this libc's lock initialisers are not all-zero\n", argv[0]);
+		return 1;
+	}
 	while ((opt = getopt_long(argc, argv, "1vht:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case '1':
@@ -162,8 +110,8 @@ int main(int argc, char **argv)
 		}
 	}
 	for (i = optind; i < (unsigned int)argc; i++) {
-		if (strchr(argv[i], '=')) {
-			ret = set_param(argv[i]);
+		if (vcshim_is_param(argv[i])) {
+			ret = vcshim_set_param(argv[i]);
 			if (ret) {
 				fprintf(stderr, "%s: %s: %s\n", argv[0], argv[i],
 					ret == -ENOENT ? "no such parameter" : "bad value");
@@ -190,6 +138,7 @@ int main(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	sigprocmask(SIG_BLOCK, &stop, NULL);
+	vcshim_catch_fatal_signals();
 
 	for (i = 0; i < nr_bdfs; i++) {
 		devs[nr_devs] = vcshim_pci_open(bdfs[i]);
@@ -200,13 +149,9 @@ int main(int argc, char **argv)
 		nr_devs++;
 	}
 
-	if (module_init_fn) {
-		ret = module_init_fn();
-		if (ret) {
-			pr_err("module init failed: %d\n", ret);
-			status = 1;
-			goto close;
-		}
+	if (vcshim_init_modules(&nr_modules)) {
+		status = 1;
+		goto close;
 	}
 	for (i = 0; i < nr_devs; i++) {
 		struct pci_dev *dev = &devs[i]->pdev;
@@ -219,8 +164,8 @@ int main(int argc, char **argv)
 	}
 	if (!once)
 		run(&stop, seconds);
-	if (module_exit_fn)
-		module_exit_fn();
+	blocking_notifier_call_chain(&reboot_notifier_list, SYS_HALT, NULL);
+	vcshim_exit_modules(nr_modules);
 close:
 	for (i = 0; i < nr_devs; i++)
 		vcshim_pci_close(devs[i]);

@@ -21,7 +21,8 @@ struct vcshim_map {
 	size_t len;
 	unsigned int bar;
 	u64 offset;		/* of addr in the BAR */
-	bool slow;		/* an inaccessible range served by read()/write() */
+	bool slow;		/* in the arena, served by read()/write() */
+	bool managed;		/* pcim_iomap(): unmapped when the driver goes */
 };
 
 /* A DMA mapping: a coherent buffer or a dma_map_single() of driver memory. */
@@ -46,6 +47,8 @@ struct vcshim_pci {
 	unsigned int nr_vectors;
 	unsigned int vector_irqs[VCSHIM_MAX_IRQS];
 	unsigned int intx_irq;		/* 0 without an interrupt pin */
+	u32 requested_bars;		/* pci_request_region() bits */
+	void __iomem *iomap_table[PCI_STD_NUM_BARS];	/* pcim_iomap_table() */
 	struct vcshim_pci *next;
 };
 
@@ -57,12 +60,30 @@ static inline struct vcshim_pci *vcshim_of(const struct pci_dev *pdev)
 /* core.c */
 extern bool vcshim_verbose;
 void vcshim_log(const char *level, const char *fmt, ...) __printf(2, 3);
+void vcshim_catch_fatal_signals(void);
+
+/* sync.c */
+bool vcshim_zero_init_ok(void);
+
+/* timer.c */
+int vcshim_start_thread(pthread_t *t, void *(*fn)(void *), void *arg, bool joinable);
+
+/* lib.c */
+int vcshim_add_group(struct device *dev, const struct attribute_group *grp);
+void vcshim_remove_group(struct device *dev, const struct attribute_group *grp);
+
+/* module.c */
+int vcshim_set_param(const char *arg);
+bool vcshim_is_param(const char *arg);
+int vcshim_init_modules(unsigned int *nr_done);
+void vcshim_exit_modules(unsigned int nr_done);
 
 /* pci.c */
 struct vcshim_pci *vcshim_pci_open(const char *bdf);
 int vcshim_pci_attach(struct vcshim_pci *sp);
 void vcshim_pci_close(struct vcshim_pci *sp);
 void vcshim_pci_unmap_all(struct vcshim_pci *sp);
+struct vcshim_pci *vcshim_pci_first(void);
 
 /* irq.c */
 int vcshim_irq_create(struct vcshim_pci *sp, int index, unsigned int vector,

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The userspace PCI shim's kernel primitives, without a device: completions
- * and wait queues across threads, locks, atomics, delays, jiffies, kmalloc
- * and the helper macros. Built with the shim's include root (mk/shim.mk).
+ * The Linux-PCI shim's runtime: kernel primitives (completions and wait
+ * queues across threads, locks, atomics, delays, jiffies, kmalloc, the
+ * helper macros, module parameters, several modules per program, devres,
+ * notifiers, timers and workqueues), then the PCI layer on a modelled
+ * function (fake_vfio.h stands in for libvconfig's VFIO calls): BAR
+ * accessors, port I/O, MSI vectors, interrupt threads and sharing, the
+ * PCI Express capability accessors, config-space argument checks, DMA
+ * alignment. Built with the shim's include root (mk/shim.mk).
  */
+#include "fake_vfio.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
@@ -19,8 +26,17 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/notifier.h>
+#include <linux/pci.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
 
 #include "check_main.h"
+#include "shim.h"
 
 static long elapsed_ms(const struct timespec *t0)
 {
@@ -181,6 +197,558 @@ START_TEST(kmalloc_alignment)
 }
 END_TEST
 
+/* Bug fix: blocks are naturally aligned; kmalloc_array() checks overflow. */
+START_TEST(kmalloc_natural_alignment)
+{
+	void *p[64];
+	int i;
+
+	for (i = 0; i < 64; i++) {
+		p[i] = kmalloc(96, GFP_KERNEL);
+		ck_assert_uint_eq((uintptr_t)p[i] % 128, 0);
+	}
+	for (i = 0; i < 64; i++)
+		kfree(p[i]);
+	p[0] = kmalloc(3000, GFP_KERNEL);
+	ck_assert_uint_eq((uintptr_t)p[0] % 4096, 0);
+	kfree(p[0]);
+	/* the products wrap to 4 and 8 bytes without the check */
+	ck_assert_ptr_null(kmalloc_array(SIZE_MAX / 4 + 2, 4, GFP_KERNEL));
+	ck_assert_ptr_null(kmalloc_array(8, SIZE_MAX / 8 + 2, GFP_KERNEL));
+}
+END_TEST
+
+/* ---- several modules in one program ---- */
+
+static int order[8], nr_order;
+
+static int __init mod_a_init(void)
+{
+	order[nr_order++] = 1;
+	return 0;
+}
+
+static void __exit mod_a_exit(void)
+{
+	order[nr_order++] = -1;
+}
+
+static int __init mod_b_init(void)
+{
+	order[nr_order++] = 2;
+	return 0;
+}
+
+static void __exit mod_b_exit(void)
+{
+	order[nr_order++] = -2;
+}
+
+module_init(mod_a_init);
+module_exit(mod_a_exit);
+module_init(mod_b_init);
+module_exit(mod_b_exit);
+
+/*
+ * Bug fix: every module_init() runs, and the exits run in reverse. (Link
+ * order decides between files; within one file the compiler may emit the
+ * two entries either way, so the test takes the order it finds.)
+ */
+START_TEST(several_module_inits)
+{
+	unsigned int n;
+
+	nr_order = 0;
+	ck_assert_int_eq(vcshim_init_modules(&n), 0);
+	ck_assert_uint_eq(n, 2);
+	vcshim_exit_modules(n);
+	ck_assert_int_eq(nr_order, 4);
+	ck_assert_int_eq(order[0] + order[1], 3);
+	ck_assert_int_eq(order[2], -order[1]);
+	ck_assert_int_eq(order[3], -order[0]);
+}
+END_TEST
+
+/* ---- module parameters ---- */
+
+static int arr[4];
+static unsigned int arr_n;
+module_param_array(arr, int, &arr_n, 0444);
+static char name[8];
+module_param_string(name, name, sizeof(name), 0444);
+static unsigned char byte_p;
+module_param(byte_p, byte, 0444);
+static unsigned long long big;
+module_param(big, ullong, 0444);
+static bool flagp;
+module_param(flagp, bool, 0444);
+static int cb_val;
+
+static int set_doubled(const char *val, const struct kernel_param *kp)
+{
+	int ret = kstrtoint(val, 0, kp->arg);
+
+	if (!ret)
+		*(int *)kp->arg *= 2;
+	return ret;
+}
+
+static const struct kernel_param_ops doubled_ops = {
+	.set = set_doubled,
+	.get = param_get_int,
+};
+module_param_cb(cbp, &doubled_ops, &cb_val, 0644);
+
+/* Bug fix: arrays, callbacks, strings, byte, ullong, a bare boolean name. */
+START_TEST(module_parameters)
+{
+	ck_assert_int_eq(vcshim_set_param("arr=1,-2,3"), 0);
+	ck_assert_uint_eq(arr_n, 3);
+	ck_assert_int_eq(arr[1], -2);
+	ck_assert_int_ne(vcshim_set_param("arr=1,2,3,4,5"), 0);
+	ck_assert_int_eq(vcshim_set_param("name=abc"), 0);
+	ck_assert_str_eq(name, "abc");
+	ck_assert_int_eq(vcshim_set_param("name=much_too_long"), -ENOSPC);
+	ck_assert_int_eq(vcshim_set_param("byte_p=0x7f"), 0);
+	ck_assert_uint_eq(byte_p, 127);
+	ck_assert_int_eq(vcshim_set_param("byte_p=256"), -ERANGE);
+	ck_assert_int_eq(vcshim_set_param("big=18446744073709551615"), 0);
+	ck_assert(big == ULLONG_MAX);
+	ck_assert(vcshim_is_param("flagp"));
+	ck_assert_int_eq(vcshim_set_param("flagp"), 0);
+	ck_assert(flagp);
+	ck_assert_int_eq(vcshim_set_param("flagp=n"), 0);
+	ck_assert(!flagp);
+	ck_assert_int_eq(vcshim_set_param("cbp=21"), 0);
+	ck_assert_int_eq(cb_val, 42);
+	ck_assert_int_eq(vcshim_set_param("nosuch=1"), -ENOENT);
+	ck_assert(!vcshim_is_param("0000:00:05.0"));
+}
+END_TEST
+
+/* ---- devres, notifiers, timers, workqueues ---- */
+
+static int released[4], nr_released;
+
+static void note_release(void *data)
+{
+	released[nr_released++] = (int)(uintptr_t)data;
+}
+
+START_TEST(devres_newest_first)
+{
+	struct device dev = { .name = "test" };
+	void *mem;
+
+	INIT_LIST_HEAD(&dev.devres_head);
+	nr_released = 0;
+	ck_assert_int_eq(devm_add_action(&dev, note_release, (void *)1), 0);
+	mem = devm_kzalloc(&dev, 100, GFP_KERNEL);
+	ck_assert_ptr_nonnull(mem);
+	ck_assert_int_eq(devm_add_action_or_reset(&dev, note_release, (void *)2), 0);
+	ck_assert_int_eq(devm_add_action(&dev, note_release, (void *)3), 0);
+	devm_remove_action(&dev, note_release, (void *)3);
+	devres_release_all(&dev);
+	ck_assert_int_eq(nr_released, 2);
+	ck_assert_int_eq(released[0], 2);
+	ck_assert_int_eq(released[1], 1);
+	ck_assert(list_empty(&dev.devres_head));
+}
+END_TEST
+
+static int calls[4], nr_calls;
+
+static int nb_call(struct notifier_block *nb, unsigned long action, void *data)
+{
+	(void)action, (void)data;
+	calls[nr_calls++] = nb->priority;
+	return nb->priority == 5 ? NOTIFY_STOP : NOTIFY_DONE;
+}
+
+START_TEST(notifier_priorities)
+{
+	ATOMIC_NOTIFIER_HEAD(head);
+	struct notifier_block a = { .notifier_call = nb_call, .priority = 1 };
+	struct notifier_block b = { .notifier_call = nb_call, .priority = 10 };
+	struct notifier_block c = { .notifier_call = nb_call, .priority = 5 };
+
+	atomic_notifier_chain_register(&head, &a);
+	atomic_notifier_chain_register(&head, &b);
+	atomic_notifier_chain_register(&head, &c);
+	nr_calls = 0;
+	ck_assert_int_eq(atomic_notifier_call_chain(&head, 0, NULL), NOTIFY_STOP);
+	ck_assert_int_eq(nr_calls, 2);
+	ck_assert_int_eq(calls[0], 10);
+	ck_assert_int_eq(calls[1], 5);
+	atomic_notifier_chain_unregister(&head, &c);
+	nr_calls = 0;
+	atomic_notifier_call_chain(&head, 0, NULL);
+	ck_assert_int_eq(nr_calls, 2);
+	ck_assert_int_eq(calls[1], 1);
+}
+END_TEST
+
+static DECLARE_COMPLETION(timer_fired);
+static struct timer_list test_timer;
+
+static void timer_fn(struct timer_list *t)
+{
+	ck_assert_ptr_eq(t, &test_timer);
+	complete(&timer_fired);
+}
+
+static atomic_t work_runs;
+static struct delayed_work test_dwork;
+
+static void work_fn(struct work_struct *w)
+{
+	(void)w;
+	atomic_inc(&work_runs);
+}
+
+START_TEST(timers_and_workqueues)
+{
+	struct timespec t0;
+
+	timer_setup(&test_timer, timer_fn, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	mod_timer(&test_timer, jiffies + msecs_to_jiffies(50));
+	ck_assert(timer_pending(&test_timer));
+	ck_assert_uint_gt(wait_for_completion_timeout(&timer_fired, msecs_to_jiffies(2000)), 0);
+	ck_assert_int_ge(elapsed_ms(&t0), 49);
+	ck_assert(!timer_pending(&test_timer));
+	/* a deleted timer does not fire */
+	mod_timer(&test_timer, jiffies + msecs_to_jiffies(30));
+	ck_assert_int_eq(del_timer_sync(&test_timer), 1);
+	ck_assert_uint_eq(wait_for_completion_timeout(&timer_fired, msecs_to_jiffies(100)), 0);
+
+	INIT_DELAYED_WORK(&test_dwork, work_fn);
+	atomic_set(&work_runs, 0);
+	ck_assert(schedule_delayed_work(&test_dwork, msecs_to_jiffies(20)));
+	ck_assert(!schedule_delayed_work(&test_dwork, msecs_to_jiffies(20)));
+	ck_assert(flush_delayed_work(&test_dwork));
+	ck_assert_int_eq(atomic_read(&work_runs), 1);
+	schedule_delayed_work(&test_dwork, msecs_to_jiffies(50));
+	ck_assert(cancel_delayed_work_sync(&test_dwork));
+	msleep(100);
+	ck_assert_int_eq(atomic_read(&work_runs), 1);
+}
+END_TEST
+
+/* ---- the PCI layer on the modelled function ---- */
+
+static struct vcshim_pci *sp;
+static struct pci_dev *pdev;
+
+static void open_fake(void)
+{
+	fake_reset();
+	sp = vcshim_pci_open("0000:00:05.0");
+	ck_assert_ptr_nonnull(sp);
+	pdev = &sp->pdev;
+}
+
+static void close_fake(void)
+{
+	vcshim_pci_close(sp);
+}
+
+static u32 bar_word(int bar, off_t off)
+{
+	u32 v = 0;
+
+	ck_assert_int_eq(pread(fake.bar_fd[bar], &v, 4, off), 4);
+	return v;
+}
+
+static void set_bar_word(int bar, off_t off, u32 v)
+{
+	ck_assert_int_eq(pwrite(fake.bar_fd[bar], &v, 4, off), 4);
+}
+
+/* Bug fix: readl()/writel() on a BAR that cannot be mmapped. */
+START_TEST(mmio_on_unmapped_bar)
+{
+	void __iomem *b1, *b3;
+	unsigned int mmaps;
+
+	open_fake();
+	b1 = pci_iomap(pdev, 1, 0);
+	ck_assert_ptr_nonnull(b1);
+	set_bar_word(1, 0x10, 0x12345678);
+	ck_assert_uint_eq(readl(b1 + 0x10), 0x12345678);
+	writel(0xcafe, b1 + 0x20);
+	ck_assert_uint_eq(bar_word(1, 0x20), 0xcafe);
+	writew(0xbeef, b1 + 0x24);
+	ck_assert_uint_eq(readw(b1 + 0x24), 0xbeef);
+	/* a 16-byte BAR is mmapped: vfio-pci maps the page it sits in */
+	mmaps = fake.mmaps;
+	b3 = pci_iomap(pdev, 3, 0);
+	ck_assert_ptr_nonnull(b3);
+	ck_assert_uint_eq(fake.mmaps, mmaps + 1);
+	writel(0x5a5a0001, b3 + 4);
+	ck_assert_uint_eq(bar_word(3, 4), 0x5a5a0001);
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: an mmapped BAR between two slow mappings stays a real mapping. */
+START_TEST(mapped_bar_between_slow_ones)
+{
+	void __iomem *slow1, *fast, *slow2;
+
+	open_fake();
+	slow1 = pci_iomap(pdev, 1, 0);
+	fast = pci_iomap(pdev, 0, 0);
+	slow2 = pci_iomap(pdev, 4, 0);
+	ck_assert(slow1 && fast && slow2);
+	set_bar_word(0, 0x100, 0xa5a5a5a5);
+	ck_assert_uint_eq(ioread32(fast + 0x100), 0xa5a5a5a5);
+	iowrite32(0x11223344, fast + 0x104);
+	ck_assert_uint_eq(bar_word(0, 0x104), 0x11223344);
+	set_bar_word(4, 8, 0x77);
+	ck_assert_uint_eq(ioread32(slow2 + 8), 0x77);
+	set_bar_word(1, 8, 0x66);
+	ck_assert_uint_eq(ioread32(slow1 + 8), 0x66);
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: memcpy_fromio()/memcpy_toio() on a slow BAR: one access. */
+START_TEST(block_copies_on_slow_bar)
+{
+	u8 out[64], in[64];
+	void __iomem *b1;
+	unsigned int reads, writes;
+	int i;
+
+	open_fake();
+	b1 = pci_iomap(pdev, 1, 0);
+	for (i = 0; i < 64; i++)
+		out[i] = i * 7;
+	writes = fake.region_writes;
+	memcpy_toio(b1 + 0x40, out, sizeof(out));
+	ck_assert_uint_eq(fake.region_writes, writes + 1);
+	reads = fake.region_reads;
+	memcpy_fromio(in, b1 + 0x40, sizeof(in));
+	ck_assert_uint_eq(fake.region_reads, reads + 1);
+	ck_assert_mem_eq(in, out, sizeof(in));
+	close_fake();
+}
+END_TEST
+
+START_TEST(port_io_and_ioremap)
+{
+	void __iomem *r;
+
+	open_fake();
+	ck_assert_uint_eq(pci_resource_start(pdev, 2), 0xc000);
+	ck_assert(pci_resource_flags(pdev, 2) & IORESOURCE_IO);
+	set_bar_word(2, 4, 0xdeadbeef);
+	ck_assert_uint_eq(inl(0xc004), 0xdeadbeef);
+	ck_assert_uint_eq(inb(0xc005), 0xbe);
+	outw(0x1234, 0xc010);
+	ck_assert_uint_eq(bar_word(2, 0x10) & 0xffff, 0x1234);
+	ck_assert_uint_eq(inb(0xd000), 0xff);	/* no device there */
+	r = ioport_map(0xc000, 32);
+	ck_assert_uint_eq(ioread32(r + 4), 0xdeadbeef);
+	set_bar_word(0, 0x200, 0x600dcafe);
+	r = ioremap(pci_resource_start(pdev, 0) + 0x200, 16);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(readl(r), 0x600dcafe);
+	iounmap(r);
+	ck_assert_ptr_null(ioremap(0x1000, 16));
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: MSI grants exactly the vectors asked for, as the kernel does. */
+START_TEST(msi_exact_count)
+{
+	u16 ctrl;
+
+	open_fake();
+	ck_assert_int_eq(pci_alloc_irq_vectors(pdev, 3, 3, PCI_IRQ_MSI), 3);
+	ck_assert_uint_eq(fake.irq_count[VFIO_PCI_MSI_IRQ_INDEX], 3);
+	pci_read_config_word(pdev, FAKE_MSI + PCI_MSI_FLAGS, &ctrl);
+	ck_assert_uint_eq((ctrl & PCI_MSI_FLAGS_QSIZE) >> 4, 2);	/* 4 enabled */
+	ck_assert(ctrl & PCI_MSI_FLAGS_ENABLE);
+	ck_assert_int_gt(pci_irq_vector(pdev, 2), 0);
+	ck_assert_int_lt(pci_irq_vector(pdev, 3), 0);
+	pci_free_irq_vectors(pdev);
+	pci_read_config_word(pdev, FAKE_MSI + PCI_MSI_FLAGS, &ctrl);
+	ck_assert(!(ctrl & PCI_MSI_FLAGS_ENABLE));
+	close_fake();
+}
+END_TEST
+
+static void fire(unsigned int vector)
+{
+	u64 one = 1;
+
+	ck_assert_int_eq(write(fake.irq_fds[VFIO_PCI_MSI_IRQ_INDEX][vector], &one,
+			       sizeof(one)), sizeof(one));
+}
+
+static DECLARE_COMPLETION(slow_started);
+static DECLARE_COMPLETION(fast_done);
+
+static irqreturn_t slow_thread(int irq, void *dev_id)
+{
+	(void)irq, (void)dev_id;
+	complete(&slow_started);
+	msleep(600);
+	return IRQ_HANDLED;
+}
+
+static irqreturn_t fast_handler(int irq, void *dev_id)
+{
+	(void)irq, (void)dev_id;
+	complete(&fast_done);
+	return IRQ_HANDLED;
+}
+
+/* Bug fix: a threaded handler that sleeps stalls no other interrupt. */
+START_TEST(irq_threads_do_not_stall_others)
+{
+	int a, b;
+
+	open_fake();
+	ck_assert_int_eq(pci_alloc_irq_vectors(pdev, 2, 2, PCI_IRQ_MSI), 2);
+	ck_assert_int_eq(request_threaded_irq(pci_irq_vector(pdev, 0), NULL, slow_thread,
+					      IRQF_ONESHOT, "slow", &a), 0);
+	ck_assert_int_eq(request_irq(pci_irq_vector(pdev, 1), fast_handler, 0, "fast", &b), 0);
+	fire(0);
+	ck_assert_uint_gt(wait_for_completion_timeout(&slow_started, msecs_to_jiffies(1000)), 0);
+	fire(1);
+	ck_assert_uint_gt(wait_for_completion_timeout(&fast_done, msecs_to_jiffies(300)), 0);
+	free_irq(pci_irq_vector(pdev, 0), &a);
+	free_irq(pci_irq_vector(pdev, 1), &b);
+	pci_free_irq_vectors(pdev);
+	close_fake();
+}
+END_TEST
+
+static atomic_t shared_hits;
+
+static irqreturn_t shared_handler(int irq, void *dev_id)
+{
+	(void)irq, (void)dev_id;
+	atomic_inc(&shared_hits);
+	return IRQ_HANDLED;
+}
+
+/* Bug fix: IRQF_SHARED lines carry every sharer's handler. */
+START_TEST(irq_sharing)
+{
+	unsigned int irq;
+	int x, y, z, i;
+
+	open_fake();
+	ck_assert_int_eq(pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI), 1);
+	irq = pci_irq_vector(pdev, 0);
+	atomic_set(&shared_hits, 0);
+	ck_assert_int_eq(request_irq(irq, shared_handler, IRQF_SHARED, "x", &x), 0);
+	ck_assert_int_eq(request_irq(irq, shared_handler, IRQF_SHARED, "y", &y), 0);
+	ck_assert_int_eq(request_irq(irq, shared_handler, 0, "z", &z), -EBUSY);
+	ck_assert_int_eq(request_irq(irq, shared_handler, IRQF_SHARED, "null", NULL), -EINVAL);
+	fire(0);
+	for (i = 0; i < 100 && atomic_read(&shared_hits) < 2; i++)
+		msleep(10);
+	ck_assert_int_eq(atomic_read(&shared_hits), 2);
+	ck_assert_ptr_nonnull(free_irq(irq, &x));
+	fire(0);
+	for (i = 0; i < 100 && atomic_read(&shared_hits) < 3; i++)
+		msleep(10);
+	msleep(20);
+	ck_assert_int_eq(atomic_read(&shared_hits), 3);
+	free_irq(irq, &y);
+	pci_free_irq_vectors(pdev);
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: PCI Express registers of a function without the capability. */
+START_TEST(pcie_capability_without_pcie)
+{
+	unsigned int writes;
+	u16 w = 0xffff;
+	u32 d = 0xffffffff;
+
+	open_fake();
+	ck_assert(!pci_is_pcie(pdev));
+	ck_assert_int_eq(pcie_capability_read_word(pdev, PCI_EXP_DEVCTL, &w), 0);
+	ck_assert_uint_eq(w, 0);
+	ck_assert_int_eq(pcie_capability_read_dword(pdev, PCI_EXP_DEVCAP, &d), 0);
+	ck_assert_uint_eq(d, 0);
+	writes = fake.cfg_writes;
+	ck_assert_int_eq(pcie_capability_write_word(pdev, PCI_EXP_DEVCTL, 0x10), 0);
+	ck_assert_int_eq(pcie_capability_set_word(pdev, PCI_EXP_LNKCTL, 0x10), 0);
+	ck_assert_uint_eq(fake.cfg_writes, writes);
+	ck_assert_int_eq(pcie_capability_read_word(pdev, 1, &w), PCIBIOS_BAD_REGISTER_NUMBER);
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: a write the kernel refuses is neither made nor reported done. */
+START_TEST(config_write_checks)
+{
+	unsigned int writes;
+	u16 w;
+
+	open_fake();
+	writes = fake.cfg_writes;
+	ck_assert_int_eq(pci_write_config_word(pdev, 0x41, 0x1234), PCIBIOS_BAD_REGISTER_NUMBER);
+	ck_assert_int_eq(pci_write_config_dword(pdev, 0x42, 1), PCIBIOS_BAD_REGISTER_NUMBER);
+	ck_assert_int_eq(pci_write_config_dword(pdev, 0x100, 1), PCIBIOS_BAD_REGISTER_NUMBER);
+	ck_assert_int_ne(pci_write_config_byte(pdev, -1, 1), 0);
+	ck_assert_uint_eq(fake.cfg_writes, writes);
+	ck_assert_int_eq(pci_read_config_word(pdev, 0x43, &w), PCIBIOS_BAD_REGISTER_NUMBER);
+	ck_assert_uint_eq(w, 0xffff);
+	ck_assert_int_eq(pci_write_config_word(pdev, 0x40, 0x1234), 0);
+	ck_assert_uint_eq(fake.cfg_writes, writes + 1);
+	close_fake();
+}
+END_TEST
+
+START_TEST(intx_check_and_mask)
+{
+	u16 cmd;
+
+	open_fake();
+	ck_assert(!pci_check_and_mask_intx(pdev));	/* nothing pending */
+	fake.cfg[PCI_STATUS] |= PCI_STATUS_INTERRUPT;
+	ck_assert(pci_check_and_mask_intx(pdev));
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	ck_assert(cmd & PCI_COMMAND_INTX_DISABLE);
+	ck_assert(!pci_check_and_unmask_intx(pdev));	/* still pending */
+	fake.cfg[PCI_STATUS] &= ~PCI_STATUS_INTERRUPT;
+	ck_assert(pci_check_and_unmask_intx(pdev));
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	ck_assert(!(cmd & PCI_COMMAND_INTX_DISABLE));
+	close_fake();
+}
+END_TEST
+
+/* Bug fix: coherent DMA is aligned to the allocation's order. */
+START_TEST(coherent_dma_alignment)
+{
+	dma_addr_t h1, h2;
+	void *a, *b;
+
+	open_fake();
+	a = dma_alloc_coherent(&pdev->dev, 4096, &h1, GFP_KERNEL);
+	b = dma_alloc_coherent(&pdev->dev, 3 * 4096, &h2, GFP_KERNEL);
+	ck_assert(a && b);
+	ck_assert_uint_eq(h1 % 4096, 0);
+	ck_assert_uint_eq(h2 % 16384, 0);
+	memset(b, 0x5a, 3 * 4096);
+	dma_free_coherent(&pdev->dev, 3 * 4096, b, h2);
+	dma_free_coherent(&pdev->dev, 4096, a, h1);
+	close_fake();
+}
+END_TEST
+
 START_TEST(helpers)
 {
 	void *err = ERR_PTR(-ENOMEM);
@@ -214,7 +782,27 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, locks_and_atomics);
 	tcase_add_test(tc, delays_and_jiffies);
 	tcase_add_test(tc, kmalloc_alignment);
+	tcase_add_test(tc, kmalloc_natural_alignment);
 	tcase_add_test(tc, helpers);
+	tcase_add_test(tc, several_module_inits);
+	tcase_add_test(tc, module_parameters);
+	tcase_add_test(tc, devres_newest_first);
+	tcase_add_test(tc, notifier_priorities);
+	tcase_add_test(tc, timers_and_workqueues);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("pci");
+	tcase_add_test(tc, mmio_on_unmapped_bar);
+	tcase_add_test(tc, mapped_bar_between_slow_ones);
+	tcase_add_test(tc, block_copies_on_slow_bar);
+	tcase_add_test(tc, port_io_and_ioremap);
+	tcase_add_test(tc, msi_exact_count);
+	tcase_add_test(tc, irq_threads_do_not_stall_others);
+	tcase_add_test(tc, irq_sharing);
+	tcase_add_test(tc, pcie_capability_without_pcie);
+	tcase_add_test(tc, config_write_checks);
+	tcase_add_test(tc, coherent_dma_alignment);
+	tcase_add_test(tc, intx_check_and_mask);
 	suite_add_tcase(s, tc);
 	return s;
 }

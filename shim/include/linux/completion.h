@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Userspace PCI shim: completions, on a wait queue as in the kernel. */
-#ifndef VCONFIG_SHIM_LINUX_COMPLETION_H
-#define VCONFIG_SHIM_LINUX_COMPLETION_H
+#ifndef _VCSHIM_LINUX_COMPLETION_H
+#define _VCSHIM_LINUX_COMPLETION_H
 
-#include <stdbool.h>
 #include <linux/wait.h>
 
 struct completion {
@@ -41,4 +40,4 @@ static inline long wait_for_completion_interruptible_timeout(struct completion *
 
 #define wait_for_completion_killable(x)	wait_for_completion_interruptible(x)
 
-#endif /* VCONFIG_SHIM_LINUX_COMPLETION_H */
+#endif /* _VCSHIM_LINUX_COMPLETION_H */

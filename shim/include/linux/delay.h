@@ -3,8 +3,8 @@
  * Userspace PCI shim: delays. udelay/ndelay/mdelay busy-wait on the
  * monotonic clock as the kernel's do; msleep and usleep_range sleep.
  */
-#ifndef VCONFIG_SHIM_LINUX_DELAY_H
-#define VCONFIG_SHIM_LINUX_DELAY_H
+#ifndef _VCSHIM_LINUX_DELAY_H
+#define _VCSHIM_LINUX_DELAY_H
 
 void vcshim_ndelay(unsigned long nsecs);
 void vcshim_nsleep(unsigned long long nsecs);
@@ -23,4 +23,4 @@ static inline unsigned long msleep_interruptible(unsigned int ms)
 	return 0;
 }
 
-#endif /* VCONFIG_SHIM_LINUX_DELAY_H */
+#endif /* _VCSHIM_LINUX_DELAY_H */

@@ -4,11 +4,12 @@
  * address is an IOVA of the device's VFIO container; dma_set_mask() keeps
  * the IOVAs handed out from then on under the mask.
  */
-#ifndef VCONFIG_SHIM_LINUX_DMA_MAPPING_H
-#define VCONFIG_SHIM_LINUX_DMA_MAPPING_H
+#ifndef _VCSHIM_LINUX_DMA_MAPPING_H
+#define _VCSHIM_LINUX_DMA_MAPPING_H
 
-#include <errno.h>
 #include <linux/device.h>
+#include <linux/errno.h>
+#include <linux/scatterlist.h>
 #include <linux/gfp.h>
 #include <linux/types.h>
 
@@ -41,6 +42,26 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size,
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir);
 
+void *dmam_alloc_coherent(struct device *dev, size_t size,
+			  dma_addr_t *dma_handle, gfp_t gfp);
+#define dma_zalloc_coherent(d, s, h, g)	dma_alloc_coherent(d, s, h, (g) | __GFP_ZERO)
+#define dma_map_single_attrs(d, p, s, dir, a)	dma_map_single(d, p, s, dir)
+#define dma_unmap_single_attrs(d, a, s, dir, at)	dma_unmap_single(d, a, s, dir)
+int dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
+	       enum dma_data_direction dir);
+void dma_unmap_sg(struct device *dev, struct scatterlist *sg, int nents,
+		  enum dma_data_direction dir);
+#define dma_map_sg_attrs(d, sg, n, dir, a)	dma_map_sg(d, sg, n, dir)
+#define dma_unmap_sg_attrs(d, sg, n, dir, a)	dma_unmap_sg(d, sg, n, dir)
+#define dma_sync_sg_for_cpu(d, sg, n, dir)	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define dma_sync_sg_for_device(d, sg, n, dir)	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define dma_set_max_seg_size(d, s)	((void)(d), 0)
+#define dma_set_seg_boundary(d, m)	((void)(d), 0)
+#define dma_get_mask(d)			(*(d)->dma_mask)
+#define dma_addressing_limited(d)	false
+#define DMA_ATTR_WEAK_ORDERING		(1UL << 1)
+#define DMA_ATTR_SKIP_CPU_SYNC		(1UL << 5)
+
 static inline int dma_mapping_error(struct device *dev, dma_addr_t addr)
 {
 	(void)dev;
@@ -62,4 +83,9 @@ static inline void dma_sync_single_for_device(struct device *dev, dma_addr_t add
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
-#endif /* VCONFIG_SHIM_LINUX_DMA_MAPPING_H */
+#define dma_sync_single_range_for_cpu(d, a, o, s, dir) \
+	dma_sync_single_for_cpu(d, (a) + (o), s, dir)
+#define dma_sync_single_range_for_device(d, a, o, s, dir) \
+	dma_sync_single_for_device(d, (a) + (o), s, dir)
+
+#endif /* _VCSHIM_LINUX_DMA_MAPPING_H */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef VCONFIG_SHIM_LINUX_EXPORT_H
-#define VCONFIG_SHIM_LINUX_EXPORT_H
+#ifndef _VCSHIM_LINUX_EXPORT_H
+#define _VCSHIM_LINUX_EXPORT_H
 
-/* One program, one namespace: exports declare nothing. */
-#define EXPORT_SYMBOL(sym)	extern int vcshim_export_##sym __attribute__((unused))
-#define EXPORT_SYMBOL_GPL(sym)	EXPORT_SYMBOL(sym)
+/* One program, one namespace: an export declares nothing more. */
+#define EXPORT_SYMBOL(sym)		extern typeof(sym) sym
+#define EXPORT_SYMBOL_GPL(sym)		extern typeof(sym) sym
+#define EXPORT_SYMBOL_NS(sym, ns)	extern typeof(sym) sym
+#define EXPORT_SYMBOL_NS_GPL(sym, ns)	extern typeof(sym) sym
 
-#endif /* VCONFIG_SHIM_LINUX_EXPORT_H */
+#endif /* _VCSHIM_LINUX_EXPORT_H */

@@ -1,48 +1,74 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Userspace PCI shim: <linux/kernel.h>. The uapi header of the same name
- * comes first, as libc's <sys/sysinfo.h> expects it.
+ * Linux-PCI shim: <linux/kernel.h>, with the kernel's transitive includes
+ * (types, limits, bit operations, min/max, printk, kstrto*, ...). The uapi
+ * header of the same name comes first, as the kernel's own does.
  */
-#ifndef VCONFIG_SHIM_LINUX_KERNEL_H
-#define VCONFIG_SHIM_LINUX_KERNEL_H
+#ifndef _VCSHIM_LINUX_KERNEL_H
+#define _VCSHIM_LINUX_KERNEL_H
 
 #include_next <linux/kernel.h>
-#include <errno.h>
+#include <linux/stdarg.h>
+#include <linux/align.h>
+#include <linux/limits.h>
+#ifdef VCSHIM_RUNTIME
+/* libc first: the kernel's abs() and friends are macros. */
 #include <limits.h>
 #include <stdlib.h>
-#include <string.h>
-#include <linux/bits.h>
-#include <linux/compiler.h>
-#include <linux/err.h>
-#include <linux/printk.h>
-#include <linux/types.h>
-
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #endif
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+#include <linux/stddef.h>
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/bitops.h>
+#include <linux/build_bug.h>
+#include <linux/container_of.h>
+#include <linux/err.h>
+#include <linux/kstrtox.h>
+#include <linux/log2.h>
+#include <linux/math.h>
+#include <linux/minmax.h>
+#include <linux/typecheck.h>
+#include <linux/panic.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/bug.h>
 
-#define min(x, y)	({ __typeof__(x) _x = (x); __typeof__(y) _y = (y); _x < _y ? _x : _y; })
-#define max(x, y)	({ __typeof__(x) _x = (x); __typeof__(y) _y = (y); _x > _y ? _x : _y; })
-#define min_t(t, x, y)	min((t)(x), (t)(y))
-#define max_t(t, x, y)	max((t)(x), (t)(y))
-#define clamp(v, lo, hi)	min(max(v, lo), hi)
-
-#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
-#define ALIGN(x, a)		(((x) + ((__typeof__(x))(a) - 1)) & ~((__typeof__(x))(a) - 1))
-#define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define ARRAY_SIZE(arr)		(sizeof(arr) / sizeof((arr)[0]) + __must_be_array(arr))
 #define upper_32_bits(n)	((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n)	((u32)((n) & 0xffffffff))
+#define upper_16_bits(n)	((u16)((n) >> 16))
+#define lower_16_bits(n)	((u16)((n) & 0xffff))
+#define u64_to_user_ptr(x)	((void __user *)(uintptr_t)(x))
+#define REPEAT_BYTE(x)		((~0ul / 0xff) * (x))
+#define STACK_MAGIC		0xdeadbeef
 
-#define BUG()			vcshim_bug(__FILE__, __LINE__)
-#define BUG_ON(cond)		do { if (unlikely(cond)) BUG(); } while (0)
-#define WARN_ON(cond)		({ int __c = !!(cond); \
-				   if (unlikely(__c)) vcshim_warn(__FILE__, __LINE__); \
-				   unlikely(__c); })
-#define WARN_ON_ONCE(cond)	WARN_ON(cond)
+#define might_sleep()		do { } while (0)
+#define might_sleep_if(cond)	do { } while (0)
+#define cond_resched()		({ 0; })
+#define cpu_relax()		__builtin_ia32_pause()
+#define in_interrupt()		0
+#define in_atomic()		0
+#define in_task()		1
+#define irqs_disabled()		0
+#define num_online_cpus()	1U
+#define num_possible_cpus()	1U
+#define smp_processor_id()	0
+#define raw_smp_processor_id()	0
+#define nr_cpu_ids		1U
 
-__attribute__((noreturn)) void vcshim_bug(const char *file, int line);
-void vcshim_warn(const char *file, int line);
+/* The kernel's formats (%pM, %pI4, ...) in driver code. */
+__printf(3, 4) int vcshim_snprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(2, 3) int vcshim_sprintf(char *buf, const char *fmt, ...);
+__printf(3, 0) int vcshim_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+#ifndef VCSHIM_RUNTIME
+#define snprintf	vcshim_snprintf
+#define sprintf		vcshim_sprintf
+#define vsnprintf	vcshim_vsnprintf
+#endif
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+__printf(2, 3) __malloc char *kasprintf(gfp_t gfp, const char *fmt, ...);
+__printf(2, 0) __malloc char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
+int sscanf(const char *buf, const char *fmt, ...);
 
-#endif /* VCONFIG_SHIM_LINUX_KERNEL_H */
+#endif /* _VCSHIM_LINUX_KERNEL_H */

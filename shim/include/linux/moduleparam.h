@@ -1,46 +1,160 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Userspace PCI shim: module parameters, given on the command line as
- * NAME=VALUE, as to insmod.
+ * Linux-PCI shim: module parameters, given on the program's command line
+ * as to insmod: NAME=VALUE, or a bare NAME for a boolean. The model is the
+ * kernel's: each parameter is a struct kernel_param with its ops (the
+ * standard param_ops_* or a driver's own), collected in a section the
+ * runtime walks; arrays take comma-separated values.
  */
-#ifndef VCONFIG_SHIM_LINUX_MODULEPARAM_H
-#define VCONFIG_SHIM_LINUX_MODULEPARAM_H
+#ifndef _VCSHIM_LINUX_MODULEPARAM_H
+#define _VCSHIM_LINUX_MODULEPARAM_H
 
+#include <linux/compiler.h>
+#include <linux/init.h>
+#include <linux/stringify.h>
 #include <linux/types.h>
 
-void vcshim_register_param(const char *name, const char *type, void *var);
+#ifndef KBUILD_MODNAME
+#define KBUILD_MODNAME "unnamed"
+#endif
+#define MODULE_PARAM_PREFIX	/* empty: a program has one namespace */
+
+struct module;
+struct kernel_param;
+
+#define KERNEL_PARAM_OPS_FL_NOARG	(1 << 0)
+
+struct kernel_param_ops {
+	unsigned int flags;
+	int (*set)(const char *val, const struct kernel_param *kp);
+	int (*get)(char *buffer, const struct kernel_param *kp);
+	void (*free)(void *arg);
+};
+
+struct kparam_string {
+	unsigned int maxlen;
+	char *string;
+};
+
+struct kparam_array {
+	unsigned int max;
+	unsigned int elemsize;
+	unsigned int *num;
+	const struct kernel_param_ops *ops;
+	void *elem;
+};
+
+struct kernel_param {
+	const char *name;
+	struct module *mod;
+	const struct kernel_param_ops *ops;
+	const u16 perm;
+	s8 level;
+	u8 flags;
+	union {
+		void *arg;
+		const struct kparam_string *str;
+		const struct kparam_array *arr;
+	};
+};
 
 /* "tag=info" strings in a section of their own, as the kernel's .modinfo. */
-#define VCSHIM_CONCAT_(a, b)	a##b
-#define VCSHIM_CONCAT(a, b)	VCSHIM_CONCAT_(a, b)
-#define VCSHIM_MODINFO(tag, info)					\
-	static const char VCSHIM_CONCAT(vcshim_modinfo_, __COUNTER__)[]	\
-	__attribute__((used, section("vcshim_modinfo"), aligned(1))) = #tag "=" info
+#define __MODULE_INFO(tag, name, info)					\
+	static const char __UNIQUE_ID(name)[]				\
+	__used __section("vcshim_modinfo") __aligned(1) = __stringify(tag) "=" info
+#define __MODULE_PARM_TYPE(name, _type) \
+	__MODULE_INFO(parmtype, name##type, #name ":" _type)
+#define MODULE_PARM_DESC(_parm, desc) \
+	__MODULE_INFO(parm, _parm, #_parm ":" desc)
 
-/* Checks that the variable has the type the parameter is declared with. */
-#define vcshim_param_check_int(name)	((void)sizeof(&(name) == (int *)0))
-#define vcshim_param_check_uint(name)	((void)sizeof(&(name) == (unsigned int *)0))
-#define vcshim_param_check_long(name)	((void)sizeof(&(name) == (long *)0))
-#define vcshim_param_check_ulong(name)	((void)sizeof(&(name) == (unsigned long *)0))
-#define vcshim_param_check_short(name)	((void)sizeof(&(name) == (short *)0))
-#define vcshim_param_check_ushort(name)	((void)sizeof(&(name) == (unsigned short *)0))
-#define vcshim_param_check_bool(name)	((void)sizeof(&(name) == (bool *)0))
-#define vcshim_param_check_charp(name)	((void)sizeof(&(name) == (char **)0))
+#define __module_param_call(prefix, name, ops, arg, perm, level, flags)	\
+	static const char __param_str_##name[] = prefix #name;		\
+	static const struct kernel_param __param_##name = {		\
+		__param_str_##name, NULL, ops, perm, level, flags, { arg } \
+	};								\
+	static const struct kernel_param *__param_ptr_##name		\
+	__used __section("vcshim_param") __aligned(sizeof(void *)) = &__param_##name
 
-/* The type is pasted here, not in a helper: "bool" is a macro of stdbool.h. */
-#define module_param_named(name, value, type, perm) \
-	vcshim_module_param(name, value, vcshim_param_check_##type, #type)
-#define module_param(name, type, perm) \
-	vcshim_module_param(name, name, vcshim_param_check_##type, #type)
+#define module_param_cb(name, ops, arg, perm) \
+	__module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, 0)
+#define module_param_cb_unsafe(name, ops, arg, perm) module_param_cb(name, ops, arg, perm)
+#define module_param_call(name, _set, _get, arg, perm)			\
+	static const struct kernel_param_ops __param_ops_##name = {	\
+		.set = _set, .get = _get };				\
+	__module_param_call(MODULE_PARAM_PREFIX, name, &__param_ops_##name, arg, perm, -1, 0)
 
-#define vcshim_module_param(name, value, check, type_name)		\
-static void __attribute__((constructor)) vcshim_param_##name(void)	\
-{									\
-	check(value);							\
-	vcshim_register_param(#name, type_name, &(value));		\
-}									\
-extern int vcshim_param_##name##_declared __attribute__((unused))
+/* The type check of the kernel: the variable has the parameter's type. */
+#define __param_check(name, p, type) \
+	static inline type __always_unused *__check_##name(void) { return (p); }
+#define param_check_byte(name, p)	__param_check(name, p, unsigned char)
+#define param_check_short(name, p)	__param_check(name, p, short)
+#define param_check_ushort(name, p)	__param_check(name, p, unsigned short)
+#define param_check_int(name, p)	__param_check(name, p, int)
+#define param_check_uint(name, p)	__param_check(name, p, unsigned int)
+#define param_check_long(name, p)	__param_check(name, p, long)
+#define param_check_ulong(name, p)	__param_check(name, p, unsigned long)
+#define param_check_ullong(name, p)	__param_check(name, p, unsigned long long)
+#define param_check_hexint(name, p)	__param_check(name, p, unsigned int)
+#define param_check_charp(name, p)	__param_check(name, p, char *)
+#define param_check_bool(name, p)	__param_check(name, p, bool)
+#define param_check_invbool(name, p)	__param_check(name, p, bool)
+#define param_check_bool_enable_only	param_check_bool
 
-#define MODULE_PARM_DESC(name, desc)	VCSHIM_MODINFO(parm, #name ":" desc)
+#define module_param_named(name, value, type, perm)			\
+	param_check_##type(name, &(value));				\
+	module_param_cb(name, &param_ops_##type, &value, perm);		\
+	__MODULE_PARM_TYPE(name, #type)
+#define module_param(name, type, perm)	module_param_named(name, name, type, perm)
+#define module_param_unsafe(name, type, perm) module_param(name, type, perm)
+#define module_param_named_unsafe(name, value, type, perm) \
+	module_param_named(name, value, type, perm)
 
-#endif /* VCONFIG_SHIM_LINUX_MODULEPARAM_H */
+#define module_param_string(name, string, len, perm)			\
+	static const struct kparam_string __param_string_##name		\
+		= { len, string };					\
+	__module_param_call(MODULE_PARAM_PREFIX, name,			\
+			    &param_ops_string,				\
+			    .str = &__param_string_##name, perm, -1, 0); \
+	__MODULE_PARM_TYPE(name, "string")
+
+#define module_param_array_named(name, array, type, nump, perm)	\
+	param_check_##type(name, &(array)[0]);				\
+	static const struct kparam_array __param_arr_##name		\
+	= { .max = ARRAY_SIZE(array), .num = nump,			\
+	    .ops = &param_ops_##type,					\
+	    .elemsize = sizeof(array[0]), .elem = array };		\
+	__module_param_call(MODULE_PARAM_PREFIX, name,			\
+			    &param_array_ops,				\
+			    .arr = &__param_arr_##name,			\
+			    perm, -1, 0);				\
+	__MODULE_PARM_TYPE(name, "array of " #type)
+#define module_param_array(name, type, nump, perm) \
+	module_param_array_named(name, name, type, nump, perm)
+
+#define VCSHIM_PARAM_TYPE(type)						\
+	extern const struct kernel_param_ops param_ops_##type;		\
+	int param_set_##type(const char *val, const struct kernel_param *kp); \
+	int param_get_##type(char *buffer, const struct kernel_param *kp)
+VCSHIM_PARAM_TYPE(byte);
+VCSHIM_PARAM_TYPE(short);
+VCSHIM_PARAM_TYPE(ushort);
+VCSHIM_PARAM_TYPE(int);
+VCSHIM_PARAM_TYPE(uint);
+VCSHIM_PARAM_TYPE(long);
+VCSHIM_PARAM_TYPE(ulong);
+VCSHIM_PARAM_TYPE(ullong);
+VCSHIM_PARAM_TYPE(hexint);
+VCSHIM_PARAM_TYPE(charp);
+VCSHIM_PARAM_TYPE(bool);
+VCSHIM_PARAM_TYPE(invbool);
+VCSHIM_PARAM_TYPE(string);
+extern const struct kernel_param_ops param_ops_bool_enable_only;
+
+#ifdef VCSHIM_RUNTIME
+/* Outside a driver "bool" is stdbool's macro for _Bool. */
+#define param_check__Bool	param_check_bool
+#define param_ops__Bool		param_ops_bool
+#endif
+extern const struct kernel_param_ops param_array_ops;
+
+#endif /* _VCSHIM_LINUX_MODULEPARAM_H */

@@ -1,43 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Userspace PCI shim: kernel mutexes on pthread mutexes. */
-#ifndef VCONFIG_SHIM_LINUX_MUTEX_H
-#define VCONFIG_SHIM_LINUX_MUTEX_H
+/* Linux-PCI shim: kernel mutexes (a pthread mutex inside; all-zero is unlocked). */
+#ifndef _VCSHIM_LINUX_MUTEX_H
+#define _VCSHIM_LINUX_MUTEX_H
 
-#include <pthread.h>
+#include <linux/lockdep.h>
+#include <linux/types.h>
 
 struct mutex {
-	pthread_mutex_t mutex;
+	unsigned long __vcshim_lock[5];	/* a pthread_mutex_t */
 };
 
-#define __MUTEX_INITIALIZER(name)	{ PTHREAD_MUTEX_INITIALIZER }
+#define __MUTEX_INITIALIZER(name)	{ { 0 } }
 #define DEFINE_MUTEX(name)		struct mutex name = __MUTEX_INITIALIZER(name)
 
-static inline void mutex_init(struct mutex *lock)
-{
-	pthread_mutex_init(&lock->mutex, NULL);
-}
+void mutex_init(struct mutex *lock);
+void mutex_destroy(struct mutex *lock);
+void mutex_lock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+bool mutex_is_locked(struct mutex *lock);
 
-static inline void mutex_destroy(struct mutex *lock)
-{
-	pthread_mutex_destroy(&lock->mutex);
-}
-
-static inline void mutex_lock(struct mutex *lock)
-{
-	pthread_mutex_lock(&lock->mutex);
-}
-
-static inline void mutex_unlock(struct mutex *lock)
-{
-	pthread_mutex_unlock(&lock->mutex);
-}
-
-static inline int mutex_trylock(struct mutex *lock)
-{
-	return pthread_mutex_trylock(&lock->mutex) == 0;
-}
-
-/* No signals reach a waiting kernel task here: these always succeed. */
+/* No signal interrupts a kernel task's wait here: these always succeed. */
 static inline int mutex_lock_interruptible(struct mutex *lock)
 {
 	mutex_lock(lock);
@@ -45,5 +28,6 @@ static inline int mutex_lock_interruptible(struct mutex *lock)
 }
 
 #define mutex_lock_killable(lock)	mutex_lock_interruptible(lock)
+#define mutex_lock_nested(lock, sub)	mutex_lock(lock)
 
-#endif /* VCONFIG_SHIM_LINUX_MUTEX_H */
+#endif /* _VCSHIM_LINUX_MUTEX_H */

@@ -6,21 +6,22 @@
  * Nothing interrupts a wait here: the _interruptible forms return as the
  * plain ones do.
  */
-#ifndef VCONFIG_SHIM_LINUX_WAIT_H
-#define VCONFIG_SHIM_LINUX_WAIT_H
+#ifndef _VCSHIM_LINUX_WAIT_H
+#define _VCSHIM_LINUX_WAIT_H
 
-#include <pthread.h>
 #include <linux/jiffies.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 
 struct wait_queue_head {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	spinlock_t lock;
+	unsigned long __vcshim_cond[6];	/* a pthread_cond_t */
 	unsigned int wakeups;
 };
 typedef struct wait_queue_head wait_queue_head_t;
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
-	{ PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0 }
+/* All-zero is an initialised pthread mutex and condition variable. */
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name)	{ }
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	wait_queue_head_t name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
@@ -61,5 +62,8 @@ long vcshim_wait_sleep(wait_queue_head_t *wq, unsigned int seen, long timeout);
 	wait_event_timeout(wq, condition, timeout)
 #define wait_event_killable(wq, condition) \
 	wait_event_interruptible(wq, condition)
+#define wait_event_interruptible_lock_irq(wq, condition, lock) \
+	({ spin_unlock(&(lock)); wait_event(wq, condition); spin_lock(&(lock)); 0; })
+#define wake_up_process(t)	((void)(t), 1)
 
-#endif /* VCONFIG_SHIM_LINUX_WAIT_H */
+#endif /* _VCSHIM_LINUX_WAIT_H */

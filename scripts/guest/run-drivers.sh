@@ -1,0 +1,143 @@
+#!/bin/sh
+# The "drivers" guest boot: unmodified Linux drivers from linux-source-6.1,
+# built by scripts/shim/build-driver.sh as static programs, on QEMU devices
+# bound to vfio-pci and to vfio-vconfig (tests/guest/drivers/init).
+#
+#   scripts/guest/run-drivers.sh [-t SECONDS]
+#
+# Devices:  00:03.0 i6300esb (vfio-pci)     00:04.0 i6300esb (vfio-vconfig)
+#           00:05.0 pvpanic-pci (vfio-pci)  00:06.0 pvpanic-pci (vfio-vconfig)
+# QEMU reports what the guest cannot see itself on the host side, in the same
+# log as the console: "watchdog: timer fired" (-watchdog-action debug) and
+# "Guest crashed" (GUEST_PANICKED, with -d guest_errors; -action panic=none
+# keeps the guest running). The guest prints MARK lines around each test;
+# this script checks QEMU's events fall between the right ones, adds those
+# checks to the guest's PASS/FAIL lines and ends with "N passed, N failed".
+# Takes the machine-wide guest lock, as scripts/guest/run.sh does.
+set -eu
+
+cd "$(dirname "$0")/../.."
+OUT=${VCONFIG_GUEST_OUT:-build/guest}-drivers
+TIMEOUT=300
+while getopts t: opt; do
+	case $opt in
+	t) TIMEOUT=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS]" >&2; exit 2 ;;
+	esac
+done
+
+KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
+KERNEL=/boot/vmlinuz-$KVER
+MODDIR=/lib/modules/$KVER/kernel
+LOG=$OUT/console.log
+ROOT=$OUT/root
+mkdir -p "$OUT" "$ROOT/bin" "$ROOT/lib/modules" "$ROOT/dev" "$ROOT/proc" "$ROOT/sys" "$ROOT/tmp"
+rm -f "$LOG"
+
+# The programs, static, built outside the tree's own (maybe sanitized) build.
+build() { # name path...
+	name=$1
+	shift
+	BUILD=$OUT/build sh scripts/shim/build-driver.sh -s -o "$ROOT/bin/$name" "$@" >"$OUT/build-$name.log" 2>&1 ||
+		{ cat "$OUT/build-$name.log" >&2; echo "run-drivers: $name did not build" >&2; exit 1; }
+}
+build i6300esb drivers/watchdog/i6300esb.c
+build pvpanic drivers/misc/pvpanic/pvpanic.c drivers/misc/pvpanic/pvpanic-pci.c
+
+cp /bin/busybox "$ROOT/bin/busybox"
+cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
+cp tests/guest/drivers/init "$ROOT/init"
+chmod 755 "$ROOT/bin/run-driver" "$ROOT/init"
+for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
+	drivers/vfio/vfio_iommu_type1 drivers/vfio/pci/vfio-pci-core \
+	drivers/vfio/pci/vfio-pci fs/fuse/fuse fs/fuse/cuse; do
+	for ext in .ko .ko.xz .ko.zst; do
+		src=$MODDIR/$mod$ext
+		[ -f "$src" ] || continue
+		dst=$ROOT/lib/modules/$(basename "$mod").ko
+		case $ext in
+		.ko.xz) xz -dc "$src" >"$dst" ;;
+		.ko.zst) zstd -qdc "$src" >"$dst" ;;
+		*) cp "$src" "$dst" ;;
+		esac
+	done
+done
+if [ -f vfio/vfio-vconfig.ko ]; then
+	cp vfio/vfio-vconfig.ko "$ROOT/lib/modules/"
+else
+	rm -f "$ROOT/lib/modules/vfio-vconfig.ko"
+fi
+(cd "$ROOT" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$OUT/initramfs.cpio"
+
+exec 9>"${VCONFIG_GUEST_LOCK:-/tmp/vconfig-guest.lock}"
+flock 9
+
+start=$(date +%s)
+rc=0
+timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
+	-M q35 -accel tcg,thread=single -m 768 -smp 2 \
+	-nographic -nodefaults -serial stdio -no-reboot -net none \
+	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic" \
+	-device intel-iommu \
+	-device i6300esb,addr=03.0 -device i6300esb,addr=04.0 \
+	-device pvpanic-pci,addr=05.0 -device pvpanic-pci,addr=06.0 \
+	-watchdog-action debug -action panic=none -d guest_errors \
+	</dev/null >"$LOG" 2>&1 || rc=$?
+elapsed=$(($(date +%s) - start))
+exec 9>&-
+
+passed=0
+failed=0
+pass() { echo "PASS $*"; passed=$((passed + 1)); }
+fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+
+clean=$(mktemp)
+trap 'rm -f "$clean"' EXIT
+tr -d '\r' <"$LOG" >"$clean"
+lines=$(grep -aoE '(PASS|FAIL|SKIP) [^ ]+.*$' "$clean" || true)
+[ -n "$lines" ] && printf '%s\n' "$lines"
+passed=$(printf '%s\n' "$lines" | grep -c '^PASS ' || true)
+failed=$(printf '%s\n' "$lines" | grep -c '^FAIL ' || true)
+
+# count PATTERN FROM TO: lines matching PATTERN between two MARK lines.
+count() {
+	awk -v pat="$1" -v from="MARK $2" -v to="MARK $3" '
+		index($0, from) { on = 1; found = 1; next }
+		index($0, to) { on = 0 }
+		on && index($0, pat) { n++ }
+		END { print found ? n + 0 : -1 }' "$clean"
+}
+
+for drv in vfio-pci vfio-vconfig; do
+	n=$(count "watchdog: timer fired" "watchdog-pinged-start $drv" "watchdog-pinged-end $drv")
+	if [ "$n" -eq 0 ]; then
+		pass "drivers:i6300esb:$drv:quiet-while-pinged"
+	else
+		fail "drivers:i6300esb:$drv:quiet-while-pinged: $n QEMU watchdog events (-1: test not run)"
+	fi
+	n=$(count "watchdog: timer fired" "watchdog-unpinged-start $drv" "watchdog-unpinged-end $drv")
+	if [ "$n" -ge 1 ]; then
+		pass "drivers:i6300esb:$drv:fired"
+	else
+		fail "drivers:i6300esb:$drv:fired: QEMU reported no watchdog event once unpinged"
+	fi
+	n=$(count "Guest crashed" "pvpanic-start $drv" "pvpanic-end $drv")
+	if [ "$n" -ge 1 ]; then
+		pass "drivers:pvpanic:$drv:guest-panicked"
+	else
+		fail "drivers:pvpanic:$drv:guest-panicked: QEMU reported no GUEST_PANICKED"
+	fi
+done
+if [ "$rc" -ne 0 ]; then
+	fail "drivers:qemu: exit status $rc (137: timeout after ${TIMEOUT}s)"
+fi
+if ! grep -aqE '[0-9]+ passed, [0-9]+ failed' "$clean"; then
+	fail "drivers:guest: no \"N passed, N failed\" line in $LOG"
+fi
+if grep -av '^  | ' "$clean" | grep -aqE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic'; then
+	fail "drivers:kernel: $(grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$clean" | head -n 1)"
+fi
+echo "run-drivers: guest finished in ${elapsed}s, log in $LOG" >&2
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

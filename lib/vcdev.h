@@ -85,7 +85,7 @@ struct vcdev {
  */
 extern pthread_mutex_t vcd_registry_lock;
 
-/* lib/error.c: record "context: text of err" for the calling thread, return @err */
+/* lib/error.c: record "context: text of @err" for this thread, return @err */
 int vcd_fail(int err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* the same without the errno text, for messages that say it all */
@@ -97,6 +97,7 @@ int vcd_neg_errno(void);
 /* lib/region.c */
 int vcd_query_region(struct vcdev *dev, unsigned int index,
 		     struct vfio_region_info *info);
+/* pread/pwrite at @fd_offset of the device fd; errors name @what and @at */
 int vcd_transfer(struct vcdev *dev, const char *what, bool write,
 		 uint64_t fd_offset, void *buf, size_t len, uint64_t at);
 void vcd_unmap_all(struct vcdev *dev);

@@ -103,8 +103,13 @@ $(VCONFIG_STATIC): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
 $(BUILD)/tests/%: tests/unit/%.c $(LIBORACLE) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests/unit \
-		-DVCONFIG_CORPUS_DEFAULT='"$(VCONFIG_CORPUS)"' -MMD -MP -MF $@.d -o $@ $< \
+		-DVCONFIG_CORPUS_DEFAULT='"$(VCONFIG_CORPUS)"' -MMD -MP -MF $@.d -o $@ \
+		$(filter %.c,$^) \
 		$(LIBORACLE) $(LIBVCONFIG) $(CHECK_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)
+
+# The hostile spaces are shared with the in-kernel test (tests/guest/kmod/).
+$(BUILD)/tests/test_hostile: tests/hostile/spaces.c
+$(BUILD)/tests/test_hostile: CPPFLAGS += -I.
 
 # Three tiers (scripts/run-tests.sh): unit tests; everything without a guest;
 # everything. Each installs what is missing first, as the README promises.

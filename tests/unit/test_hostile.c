@@ -5,31 +5,54 @@
  * Whatever the function holds, create must not fail unsafely and the
  * virtual view must have loop-free, in-bounds, aligned chains. Run under
  * `make check SANITIZE=1` to catch out-of-bounds accesses.
+ *
+ * The spaces come from tests/hostile/spaces.c, which the in-kernel test
+ * (tests/guest/kmod/hostile.c) shares.
  */
 #include "check_main.h"
 #include "fake_hw.h"
+#include "tests/hostile/spaces.h"
 
 static struct fake_hw hw;
+static struct hostile_space space;
 
-/* xorshift32: deterministic random numbers per seed */
-static u32 rnd_state;
+/* Lay out iteration @i of case @id in the fake function; @cfg over it. */
+static void load(enum hostile_case_id id, unsigned int i, u32 seed,
+		 struct vconfig_config *cfg)
+{
+	hostile_build(&space, id, i, seed);
+	fake_init(&hw, space.size);
+	memcpy(hw.cfg, space.cfg, sizeof(hw.cfg));
+	memcpy(hw.wmask, space.wmask, sizeof(hw.wmask));
+	memcpy(hw.w1c, space.w1c, sizeof(hw.w1c));
+	*cfg = space.config;
+	cfg->ops = &fake_ops;
+	cfg->priv = &hw;
+}
+
+static struct vconfig *create(enum hostile_case_id id, unsigned int i)
+{
+	struct vconfig_config cfg;
+
+	load(id, i, 0, &cfg);
+	return fake_create_cfg(&cfg);
+}
+
+/* The same under the strict profile (VCONFIG_F_STRICT). */
+static struct vconfig *create_strict(enum hostile_case_id id, unsigned int i)
+{
+	struct vconfig_config cfg;
+
+	load(id, i, 0, &cfg);
+	cfg.flags = VCONFIG_F_STRICT;
+	return fake_create_cfg(&cfg);
+}
 
 static u32 rnd(void)
 {
-	u32 x = rnd_state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	rnd_state = x;
-	return x;
+	return hostile_rnd();
 }
 
-static void rnd_seed(u32 seed)
-{
-	rnd_state = seed * 2654435761u + 1;
-	rnd();
-}
 
 /*
  * The standard chain of the virtual view: every pointer is >= 0x40,
@@ -161,10 +184,7 @@ START_TEST(test_std_self_loop)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pm(&hw, 0x40, 3, 0);
-	hw.cfg[0x41] = 0x40;
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_STD_SELF_LOOP, 0);
 	ck_assert_uint_eq(check_std_chain(vc), 1);
 	ck_assert_uint_eq(vrd(vc, 0x41, 1), 0);
 	check_all(vc);
@@ -172,16 +192,12 @@ START_TEST(test_std_self_loop)
 }
 END_TEST
 
+/* PM -> MSI -> vendor -> back to PM */
 START_TEST(test_std_long_loop)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pm(&hw, 0x40, 3, 0);
-	fake_msi(&hw, 0x50, 0);
-	fake_vndr(&hw, 0x60, 8);
-	hw.cfg[0x61] = 0x40;
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_STD_LONG_LOOP, 0);
 	ck_assert_uint_eq(check_std_chain(vc), 3);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 3);
 	check_all(vc);
@@ -191,26 +207,19 @@ END_TEST
 
 START_TEST(test_std_bad_pointers)
 {
-	static const u8 bad[] = { 0x3c, 0x20, 0x41, 0x42, 0x43, 0xff, 0xfd };
 	struct vconfig *vc;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+	for (i = 0; i < hostile_cases[HOSTILE_STD_BAD_HEAD].iterations; i++) {
 		/* as the list head */
-		fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-		hw.cfg[PCI_STATUS] |= PCI_STATUS_CAP_LIST;
-		hw.cfg[PCI_CAPABILITY_LIST] = bad[i];
-		vc = fake_create(&hw);
+		vc = create(HOSTILE_STD_BAD_HEAD, i);
 		ck_assert_uint_eq(check_std_chain(vc), 0);
 		ck_assert_uint_eq(vconfig_nr_caps(vc), 0);
 		check_all(vc);
 		vconfig_destroy(vc);
 
-		/* after a good capability */
-		fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-		fake_pm(&hw, 0x80, 3, 0);
-		hw.cfg[0x81] = bad[i];
-		vc = fake_create(&hw);
+		/* after a good capability at 0x80 */
+		vc = create(HOSTILE_STD_BAD_NEXT, i);
 		ck_assert_uint_eq(check_std_chain(vc), 1);
 		ck_assert_uint_eq(vrd(vc, 0x81, 1), 0);
 		check_all(vc);
@@ -225,10 +234,7 @@ START_TEST(test_std_cap_at_end)
 	struct vconfig_cap_info info;
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_pm(&hw, 0xfc, 3, 0);
-	fake_aer(&hw, 0x100);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_STD_CAP_AT_END, 0);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_PM, false, &info), 0);
 	ck_assert_uint_eq(info.length, 4);
 	ck_assert_uint_eq(check_std_chain(vc), 1);
@@ -243,10 +249,7 @@ START_TEST(test_std_no_cap_list_bit)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pm(&hw, 0x40, 3, 0);
-	hw.cfg[PCI_STATUS] &= ~PCI_STATUS_CAP_LIST;
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_STD_NO_CAP_LIST, 0);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 0);
 	ck_assert_uint_eq(check_std_chain(vc), 0);
 	vconfig_destroy(vc);
@@ -257,15 +260,8 @@ END_TEST
 START_TEST(test_std_full_chain)
 {
 	struct vconfig *vc;
-	unsigned int p;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	for (p = 0x40; p < 0x100; p += 4)
-		fake_cap(&hw, p, p % 8 ? PCI_CAP_ID_SLOTID : PCI_CAP_ID_VNDR);
-	for (p = 0x40; p < 0x100; p += 8)
-		hw.cfg[p + 2] = 4;
-	hw.cfg[0xfd] = 0x40;
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_STD_FULL_CHAIN, 0);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 48);
 	ck_assert_uint_eq(check_std_chain(vc), 24);
 	check_all(vc);
@@ -279,10 +275,7 @@ START_TEST(test_ext_self_loop)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_aer(&hw, 0x100);
-	fake_set(&hw, 0x100, 4, fake_get(&hw, 0x100, 4) | (0x100u << 20));
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_EXT_SELF_LOOP, 0);
 	ck_assert_uint_eq(check_ext_chain(vc), 1);
 	ck_assert_uint_eq(PCI_EXT_CAP_NEXT(vrd(vc, 0x100, 4)), 0);
 	check_all(vc);
@@ -290,16 +283,12 @@ START_TEST(test_ext_self_loop)
 }
 END_TEST
 
+/* AER -> DSN -> ARI -> back to DSN */
 START_TEST(test_ext_long_loop)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_aer(&hw, 0x100);
-	fake_ecap_body(&hw, 0x200, PCI_EXT_CAP_ID_DSN, 12);
-	fake_ecap_body(&hw, 0x300, PCI_EXT_CAP_ID_ARI, 8);
-	fake_set(&hw, 0x300, 4, fake_get(&hw, 0x300, 4) | (0x200u << 20));
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_EXT_LONG_LOOP, 0);
 	ck_assert_uint_eq(check_ext_chain(vc), 3);
 	check_all(vc);
 	vconfig_destroy(vc);
@@ -308,16 +297,11 @@ END_TEST
 
 START_TEST(test_ext_bad_pointers)
 {
-	static const u16 bad[] = { 0x0fc, 0x040, 0x004 };
 	struct vconfig *vc;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-		fake_aer(&hw, 0x100);
-		fake_set(&hw, 0x100, 4, fake_get(&hw, 0x100, 4) |
-			 ((u32)bad[i] << 20));
-		vc = fake_create(&hw);
+	for (i = 0; i < hostile_cases[HOSTILE_EXT_BAD_NEXT].iterations; i++) {
+		vc = create(HOSTILE_EXT_BAD_NEXT, i);
 		ck_assert_uint_eq(check_ext_chain(vc), 1);
 		ck_assert_uint_eq(vconfig_nr_caps(vc), 1);
 		check_all(vc);
@@ -331,9 +315,7 @@ START_TEST(test_ext_all_ones)
 	struct vconfig *vc;
 
 	/* the whole extended space floats high */
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	memset(hw.cfg + 0x100, 0xff, 0xf00);
-	vc = fake_create_strict(&hw);
+	vc = create_strict(HOSTILE_EXT_ALL_ONES, 0);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 0);
 	ck_assert_uint_eq(vrd(vc, 0x100, 4), 0);
 	ck_assert_uint_eq(vrd(vc, 0xffc, 4), 0);
@@ -341,11 +323,7 @@ START_TEST(test_ext_all_ones)
 	vconfig_destroy(vc);
 
 	/* an all-ones header in the middle of the chain ends it */
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_aer(&hw, 0x100);
-	fake_ecap(&hw, 0x200, PCI_EXT_CAP_ID_DSN, 1);
-	memset(hw.cfg + 0x200, 0xff, 4);
-	vc = fake_create_strict(&hw);
+	vc = create_strict(HOSTILE_EXT_ALL_ONES, 1);
 	ck_assert_uint_eq(check_ext_chain(vc), 1);
 	ck_assert_uint_eq(vconfig_nr_caps(vc), 1);
 	check_all(vc);
@@ -358,8 +336,7 @@ START_TEST(test_ext_not_walked_in_pci_space)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_EXT_IN_PCI_SPACE, 0);
 	ck_assert_uint_eq(check_ext_chain(vc), 0);
 	ck_assert_int_eq(vconfig_read_reg(vc, 0x100, 4, &(u32){ 0 }), -EINVAL);
 	vconfig_destroy(vc);
@@ -370,12 +347,8 @@ END_TEST
 START_TEST(test_ext_full_chain)
 {
 	struct vconfig *vc;
-	unsigned int p;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	for (p = 0x100; p < 0x1000; p += 4)
-		fake_ecap(&hw, p, p % 8 ? PCI_EXT_CAP_ID_DPC : PCI_EXT_CAP_ID_DSN, 1);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_EXT_FULL_CHAIN, 0);
 	ck_assert_uint_le(vconfig_nr_caps(vc), 250);
 	ck_assert_uint_gt(vconfig_nr_caps(vc), 0);
 	check_all(vc);
@@ -385,15 +358,13 @@ END_TEST
 
 /* ---- overlapping and oversized capabilities ---- */
 
+/* PM (8 bytes) with a 64-bit maskable MSI at its second dword. */
 START_TEST(test_overlap_clamped)
 {
 	struct vconfig_cap_info info;
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pm(&hw, 0x40, 3, 0);		/* 8 bytes */
-	fake_msi(&hw, 0x44, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_OVERLAP, HOSTILE_OVERLAP_PM_MSI);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_PM, false, &info), 0);
 	ck_assert_uint_eq(info.length, 4);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_MSI, false, &info), 0);
@@ -404,19 +375,13 @@ START_TEST(test_overlap_clamped)
 }
 END_TEST
 
+/* A vendor capability claiming 0xff bytes at 0xe0, a VC at 0xf00. */
 START_TEST(test_oversized_clamped)
 {
 	struct vconfig_cap_info info;
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_vndr(&hw, 0xe0, 0xff);
-	fake_aer(&hw, 0x100);
-	/* VC with arbitration tables far beyond the space */
-	fake_ecap(&hw, 0xf00, PCI_EXT_CAP_ID_VC, 1);
-	fake_set(&hw, 0xf00 + PCI_VC_PORT_CAP1, 4, 7);
-	fake_set(&hw, 0xf00 + PCI_VC_PORT_CAP2, 4, 0xff000000);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_OVERSIZED, 0);
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_VNDR, false, &info), 0);
 	ck_assert_uint_eq(info.length, 0x20);
 	ck_assert_int_ge(find_cap(vc, PCI_EXT_CAP_ID_VC, true, &info), 0);
@@ -429,18 +394,13 @@ END_TEST
 /*
  * A capability clamped by an overlapping neighbour must not set up
  * registers past its end: here PM (clamped to 4 bytes) sits before a
- * hidden capability, whose bytes must still read as zero.
+ * hidden capability at 0x44, whose bytes must still read as zero.
  */
 START_TEST(test_clamped_pm_leaves_hidden_neighbour)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_pm(&hw, 0x40, 3, 0);
-	/* chain: 0x44 (hidden, ID 0x0b) -> 0x40 (PM, clamped to 4 bytes) */
-	fake_set(&hw, 0x44, 4, 0xffff400b);
-	hw.cfg[PCI_CAPABILITY_LIST] = 0x44;
-	vc = fake_create_strict(&hw);
+	vc = create_strict(HOSTILE_OVERLAP, HOSTILE_OVERLAP_HIDDEN_PM);
 	ck_assert_int_eq(vconfig_owner(vc, 0x44, NULL), VCONFIG_OWNER_HIDDEN);
 	ck_assert_uint_eq(vrd(vc, 0x44, 4), 0);
 	check_all(vc);
@@ -453,28 +413,19 @@ START_TEST(test_clamped_vpd_leaves_msi_neighbour)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_msi(&hw, 0x44, 3 << 1);
-	fake_vpd(&hw, 0x40);
-	vc = fake_create(&hw);
+	vc = create(HOSTILE_OVERLAP, HOSTILE_OVERLAP_VPD_MSI);
 	ck_assert_uint_eq(vrd(vc, 0x44 + PCI_MSI_FLAGS, 2), 3 << 1);
 	check_all(vc);
 	vconfig_destroy(vc);
 }
 END_TEST
 
-/* And PCIe clamped before a hidden capability. */
+/* And PCIe clamped before a hidden capability at 0x48. */
 START_TEST(test_clamped_exp_leaves_hidden_neighbour)
 {
 	struct vconfig *vc;
 
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
-	fake_exp(&hw, 0x40, 2, PCI_EXP_DEVCAP_FLR);
-	/* chain: 0x48 (hidden, ID 0x0b) -> 0x40 (PCIe, clamped to 8 bytes) */
-	fake_set(&hw, 0x48, 4, 0xffff400b);
-	hw.cfg[PCI_CAPABILITY_LIST] = 0x48;
-	hw.cfg[0x41] = 0;
-	vc = fake_create_strict(&hw);
+	vc = create_strict(HOSTILE_OVERLAP, HOSTILE_OVERLAP_EXP_HIDDEN);
 	ck_assert_uint_eq(vrd(vc, 0x48, 4), 0);
 	check_all(vc);
 	vconfig_destroy(vc);
@@ -510,42 +461,14 @@ static void hammer(struct vconfig *vc, unsigned int rounds)
 	}
 }
 
-static void random_region_config(struct vconfig_config *cfg)
-{
-	unsigned int i;
-
-	for (i = 0; i < VCONFIG_NR_REGIONS; i++) {
-		cfg->region[i].size = rnd() % 3 ? (u64)1 << (rnd() % 40) : rnd();
-		cfg->region[i].flags = rnd() & 7;
-	}
-	cfg->max_msi_vectors = rnd() % 33;
-	cfg->flags = rnd() & 3;
-}
-
 /* Fully random bytes behind a valid type-0 header. */
 START_TEST(test_random_spaces)
 {
 	struct vconfig_msix_info msix;
 	struct vconfig_config cfg;
 	struct vconfig *vc;
-	unsigned int b;
 
-	rnd_seed(_i);
-	fake_init(&hw, _i % 4 ? VCONFIG_CFG_SIZE_PCIE : VCONFIG_CFG_SIZE_PCI);
-	for (b = 0; b < hw.size; b++) {
-		hw.cfg[b] = rnd();
-		hw.wmask[b] = rnd();
-		hw.w1c[b] = rnd() & ~hw.wmask[b];
-	}
-	hw.cfg[PCI_HEADER_TYPE] &= 0x80;
-	hw.cfg[PCI_VENDOR_ID] = 0x86;
-	/* bias the pointers towards plausible values */
-	if (_i % 2) {
-		hw.cfg[PCI_STATUS] |= PCI_STATUS_CAP_LIST;
-		hw.cfg[PCI_CAPABILITY_LIST] = 0x40 + 4 * (rnd() % 48);
-	}
-	fake_config(&hw, &cfg);
-	random_region_config(&cfg);
+	load(HOSTILE_RANDOM_BYTES, _i, 0, &cfg);
 	vc = fake_create_cfg(&cfg);
 	check_all(vc);
 	hammer(vc, 2000);
@@ -560,44 +483,11 @@ END_TEST
 /* Plausible chains of random capabilities with random contents. */
 START_TEST(test_random_chains)
 {
-	static const u8 std_ids[] = {
-		PCI_CAP_ID_PM, PCI_CAP_ID_VPD, PCI_CAP_ID_MSI, PCI_CAP_ID_PCIX,
-		PCI_CAP_ID_VNDR, PCI_CAP_ID_EXP, PCI_CAP_ID_MSIX, PCI_CAP_ID_AF,
-		PCI_CAP_ID_AGP, PCI_CAP_ID_SATA, PCI_CAP_ID_HT, 0x00, 0xff,
-	};
-	static const u16 ext_ids[] = {
-		PCI_EXT_CAP_ID_ERR, PCI_EXT_CAP_ID_VC, PCI_EXT_CAP_ID_DSN,
-		PCI_EXT_CAP_ID_PWR, PCI_EXT_CAP_ID_VC9, PCI_EXT_CAP_ID_VNDR,
-		PCI_EXT_CAP_ID_ACS, PCI_EXT_CAP_ID_ARI, PCI_EXT_CAP_ID_ATS,
-		PCI_EXT_CAP_ID_SRIOV, PCI_EXT_CAP_ID_REBAR, PCI_EXT_CAP_ID_TPH,
-		PCI_EXT_CAP_ID_LTR, PCI_EXT_CAP_ID_PASID, PCI_EXT_CAP_ID_PRI,
-		PCI_EXT_CAP_ID_L1SS, PCI_EXT_CAP_ID_PTM, PCI_EXT_CAP_ID_DVSEC,
-		PCI_EXT_CAP_ID_MCAST, PCI_EXT_CAP_ID_DPA, 0x0000, 0xffff,
-	};
 	struct vconfig_msix_info msix;
 	struct vconfig_config cfg;
 	struct vconfig *vc;
-	unsigned int n, i, b;
 
-	rnd_seed(1000 + _i);
-	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
-	for (b = 0x40; b < hw.size; b++) {
-		hw.cfg[b] = rnd();
-		hw.wmask[b] = rnd();
-	}
-	for (i = 0; i < VCONFIG_NR_BARS; i++)
-		fake_bar(&hw, i, rnd());
-	n = 1 + rnd() % 10;
-	for (i = 0; i < n; i++)
-		fake_cap(&hw, 0x40 + 4 * (rnd() % 48),
-			 std_ids[rnd() % ARRAY_SIZE(std_ids)]);
-	hw.cfg[hw.last_std + 1] = rnd() % 4 ? 0 : rnd();
-	n = 1 + rnd() % 20;
-	for (i = 0; i < n; i++)
-		fake_ecap(&hw, 0x100 + 4 * (rnd() % 960),
-			  ext_ids[rnd() % ARRAY_SIZE(ext_ids)], rnd() % 16);
-	fake_config(&hw, &cfg);
-	random_region_config(&cfg);
+	load(HOSTILE_RANDOM_CHAINS, _i, 0, &cfg);
 	vc = fake_create_cfg(&cfg);
 	check_all(vc);
 	hammer(vc, 3000);
@@ -621,17 +511,8 @@ START_TEST(test_mutated_device)
 {
 	struct vconfig_config cfg;
 	struct vconfig *vc;
-	unsigned int i, n;
 
-	rnd_seed(5000 + _i);
-	fake_rich(&hw);
-	n = 1 + rnd() % 12;
-	for (i = 0; i < n; i++) {
-		unsigned int off = PCI_CAPABILITY_LIST + rnd() % (0x160 - 0x34);
-
-		hw.cfg[off] = rnd() % 4 ? rnd() : 0xff;
-	}
-	fake_rich_config(&hw, &cfg);
+	load(HOSTILE_MUTATED, _i, 0, &cfg);
 	vc = fake_create_cfg(&cfg);
 	check_all(vc);
 	hammer(vc, 2000);
@@ -662,9 +543,9 @@ START_TEST(test_flaky_backend)
 	struct vconfig_config cfg;
 	struct vconfig *vc;
 
-	rnd_seed(7 + _i);
-	fake_rich(&hw);
-	fake_rich_config(&hw, &cfg);
+	/* the even iterations of the unreliable case are the flaky ones */
+	load(HOSTILE_UNRELIABLE, 2 * _i, 0, &cfg);
+	ck_assert_int_eq(space.backend, HOSTILE_FLAKY);
 	cfg.ops = &flaky_ops;
 	vc = fake_create_cfg(&cfg);
 	check_all(vc);
@@ -705,12 +586,12 @@ START_TEST(test_failing_backend)
 	int ret;
 	u8 buf[8] = { 0 };
 
-	fake_rich(&hw);
-	fake_rich_config(&hw, &cfg);
+	load(HOSTILE_UNRELIABLE, 1, 0, &cfg);
+	ck_assert_int_eq(space.backend, HOSTILE_FAILING);
 	cfg.ops = &failing_ops;
 	/* create itself fails cleanly when a read fails */
 	failing = true;
-	rnd_seed(3);
+	hostile_rnd_seed(3);
 	ck_assert_int_eq(vconfig_create(&cfg, &vc), -EIO);
 	ck_assert_ptr_null(vc);
 	failing = false;
@@ -730,6 +611,51 @@ START_TEST(test_failing_backend)
 	failing = false;
 	check_all(vc);
 	vconfig_destroy(vc);
+}
+END_TEST
+
+/*
+ * Every case of the shared table, as the in-kernel test runs it: what the
+ * case expects of the chains, capabilities and MSI-X, and the invariants
+ * before and after random accesses and a reset. The unreliable backends
+ * have their own tests above.
+ */
+START_TEST(test_case_table)
+{
+	const struct hostile_case *hc = &hostile_cases[_i];
+	unsigned int i, n = hc->iterations ? hc->iterations : 8;
+	struct vconfig_msix_info msix;
+	struct vconfig_config cfg;
+	struct vconfig *vc;
+
+	for (i = 0; i < n; i++) {
+		load(_i, i, 0x5eed, &cfg);
+		if (space.backend != HOSTILE_RELIABLE)
+			continue;
+		vc = fake_create_cfg(&cfg);
+		if (space.expect.std >= 0)
+			ck_assert_msg(check_std_chain(vc) == (unsigned int)space.expect.std,
+				      "%s #%u: standard chain", hc->name, i);
+		if (space.expect.ext >= 0)
+			ck_assert_msg(check_ext_chain(vc) == (unsigned int)space.expect.ext,
+				      "%s #%u: extended chain", hc->name, i);
+		if (space.expect.caps >= 0)
+			ck_assert_msg(vconfig_nr_caps(vc) == (unsigned int)space.expect.caps,
+				      "%s #%u: %u capabilities", hc->name, i,
+				      vconfig_nr_caps(vc));
+		if (space.expect.msix_invalid) {
+			vconfig_msix(vc, &msix);
+			ck_assert_msg(msix.present && !msix.valid,
+				      "%s #%u: MSI-X present %d valid %d",
+				      hc->name, i, msix.present, msix.valid);
+		}
+		check_all(vc);
+		hammer(vc, 500);
+		check_all(vc);
+		vconfig_reset(vc);
+		check_all(vc);
+		vconfig_destroy(vc);
+	}
 }
 END_TEST
 
@@ -771,6 +697,11 @@ static Suite *hostile_suite(void)
 	tcase_add_loop_test(tc, test_mutated_device, 0, 24);
 	tcase_add_loop_test(tc, test_flaky_backend, 0, 2);
 	tcase_add_test(tc, test_failing_backend);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("case table");
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_case_table, 0, HOSTILE_NR_CASES);
 	suite_add_tcase(s, tc);
 	return s;
 }

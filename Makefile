@@ -99,17 +99,18 @@ $(VCONFIG_STATIC): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) -static -o $@ $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG) $(PCIACCESS_STATIC_LIBS) -lpthread
 
-# Unit tests track their headers (-MMD) and get the corpus path built in.
-$(BUILD)/tests/%: tests/unit/%.c $(LIBORACLE) $(LIBVCONFIG)
+# Unit tests track their headers (-MMD) and get the corpus path built in;
+# their fake function lays out its bytes with the configuration images of
+# tests/hostile/ (shared with the in-kernel test in tests/guest/kmod/).
+$(BUILD)/tests/%: tests/unit/%.c tests/hostile/image.c $(LIBORACLE) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Itests/unit \
+	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -I. -Itests/unit \
 		-DVCONFIG_CORPUS_DEFAULT='"$(VCONFIG_CORPUS)"' -MMD -MP -MF $@.d -o $@ \
 		$(filter %.c,$^) \
 		$(LIBORACLE) $(LIBVCONFIG) $(CHECK_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)
 
-# The hostile spaces are shared with the in-kernel test (tests/guest/kmod/).
+# So are the hostile spaces.
 $(BUILD)/tests/test_hostile: tests/hostile/spaces.c
-$(BUILD)/tests/test_hostile: CPPFLAGS += -I.
 
 # Three tiers (scripts/run-tests.sh): unit tests; everything without a guest;
 # everything. Each installs what is missing first, as the README promises.

@@ -29,242 +29,20 @@ void hostile_rnd_seed(u32 seed)
 	hostile_rnd();
 }
 
-/* ---- layout helpers; writes past the extended space are dropped ---- */
+/* ---- layout on the space's image ---- */
 
-static void hs_set(struct hostile_space *s, unsigned int off,
-		   unsigned int size, u32 val)
-{
-	unsigned int i;
-
-	for (i = 0; i < size && off + i < VCONFIG_CFG_SIZE_PCIE; i++)
-		s->cfg[off + i] = val >> (8 * i);
-}
-
-static u32 hs_get(const struct hostile_space *s, unsigned int off,
-		  unsigned int size)
-{
-	unsigned int i;
-	u32 v = 0;
-
-	for (i = 0; i < size && off + i < VCONFIG_CFG_SIZE_PCIE; i++)
-		v |= (u32)s->cfg[off + i] << (8 * i);
-	return v;
-}
-
-static void hs_set_wmask(struct hostile_space *s, unsigned int off,
-			 unsigned int size, u32 mask)
-{
-	unsigned int i;
-
-	for (i = 0; i < size && off + i < VCONFIG_CFG_SIZE_PCIE; i++)
-		s->wmask[off + i] = mask >> (8 * i);
-}
-
-static void hs_set_w1c(struct hostile_space *s, unsigned int off,
-		       unsigned int size, u32 mask)
-{
-	unsigned int i;
-
-	for (i = 0; i < size && off + i < VCONFIG_CFG_SIZE_PCIE; i++)
-		s->w1c[off + i] = mask >> (8 * i);
-}
-
-/*
- * A type-0 endpoint of @size bytes with no capabilities: IDs, class, the
- * defined Command bits writable, Status error bits RW1C, INTA.
- */
 static void hs_init(struct hostile_space *s, unsigned int size)
 {
-	s->size = size;
+	image_init(&s->img, size);
 	s->config.cfg_size = size;
-	hs_set(s, PCI_VENDOR_ID, 2, 0x1af4);
-	hs_set(s, PCI_DEVICE_ID, 2, 0x1041);
-	hs_set(s, PCI_CLASS_REVISION, 4, 0x01080002);
-	hs_set(s, PCI_SUBSYSTEM_VENDOR_ID, 2, 0x1af4);
-	hs_set(s, PCI_SUBSYSTEM_ID, 2, 0x1100);
-	hs_set(s, PCI_STATUS, 2, PCI_STATUS_66MHZ | 0x0200 /* DEVSEL medium */);
-	hs_set_wmask(s, PCI_COMMAND, 2, 0x057f);
-	hs_set_w1c(s, PCI_STATUS, 2, 0xf900);
-	hs_set_wmask(s, PCI_CACHE_LINE_SIZE, 1, 0xff);
-	hs_set_wmask(s, PCI_LATENCY_TIMER, 1, 0xff);
-	hs_set(s, PCI_INTERRUPT_PIN, 1, 1);
-	hs_set(s, PCI_INTERRUPT_LINE, 1, 0x0b);
-	hs_set_wmask(s, PCI_INTERRUPT_LINE, 1, 0xff);
-	hs_set(s, PCI_MIN_GNT, 1, 0x03);
-	hs_set(s, PCI_MAX_LAT, 1, 0x07);
 }
 
-static void hs_bar(struct hostile_space *s, unsigned int bar, u32 val)
-{
-	hs_set(s, PCI_BASE_ADDRESS_0 + 4 * bar, 4, val);
-}
-
-/* Link a standard capability at the end of the chain. */
-static void hs_cap(struct hostile_space *s, unsigned int pos, u8 id)
-{
-	s->cfg[pos] = id;
-	s->cfg[pos + 1] = 0;
-	if (s->last_std)
-		s->cfg[s->last_std + 1] = pos;
-	else
-		s->cfg[PCI_CAPABILITY_LIST] = pos;
-	s->cfg[PCI_STATUS] |= PCI_STATUS_CAP_LIST;
-	s->last_std = pos;
-}
-
-/* Point the next field of the extended capability at @pos to @next. */
-static void hs_ecap_next(struct hostile_space *s, unsigned int pos, u32 next)
-{
-	hs_set(s, pos, 4, (hs_get(s, pos, 4) & 0x000fffff) | next << 20);
-}
-
-/*
- * Link an extended capability of version @ver at the end of the chain;
- * linking the tail to itself makes a self loop.
- */
-static void hs_ecap(struct hostile_space *s, unsigned int pos, u16 id, u8 ver)
-{
-	hs_set(s, pos, 4, id | (u32)ver << 16);
-	if (s->last_ext)
-		hs_ecap_next(s, s->last_ext, pos);
-	s->last_ext = pos;
-}
-
-static void hs_pm(struct hostile_space *s, unsigned int pos, u16 pmc,
-		  u16 pmcsr)
-{
-	hs_cap(s, pos, PCI_CAP_ID_PM);
-	hs_set(s, pos + PCI_PM_PMC, 2, pmc);
-	hs_set(s, pos + PCI_PM_CTRL, 2, pmcsr);
-	hs_set_wmask(s, pos + PCI_PM_CTRL, 2,
-		     PCI_PM_CTRL_STATE_MASK | PCI_PM_CTRL_PME_ENABLE |
-		     PCI_PM_CTRL_DATA_SEL_MASK);
-	hs_set_w1c(s, pos + PCI_PM_CTRL, 2, PCI_PM_CTRL_PME_STATUS);
-}
-
-static void hs_msi(struct hostile_space *s, unsigned int pos, u16 flags)
-{
-	hs_cap(s, pos, PCI_CAP_ID_MSI);
-	hs_set(s, pos + PCI_MSI_FLAGS, 2, flags);
-	hs_set_wmask(s, pos + PCI_MSI_FLAGS, 2,
-		     PCI_MSI_FLAGS_ENABLE | PCI_MSI_FLAGS_QSIZE);
-}
-
-static void hs_msix(struct hostile_space *s, unsigned int pos, u16 qsize,
-		    u32 table, u32 pba)
-{
-	hs_cap(s, pos, PCI_CAP_ID_MSIX);
-	hs_set(s, pos + PCI_MSIX_FLAGS, 2, qsize);
-	hs_set(s, pos + PCI_MSIX_TABLE, 4, table);
-	hs_set(s, pos + PCI_MSIX_PBA, 4, pba);
-	hs_set_wmask(s, pos + PCI_MSIX_FLAGS, 2,
-		     PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
-}
-
-/* A PCI Express endpoint capability of version @ver. */
-static void hs_exp(struct hostile_space *s, unsigned int pos, u8 ver,
-		   u32 devcap)
-{
-	hs_cap(s, pos, PCI_CAP_ID_EXP);
-	hs_set(s, pos + PCI_EXP_FLAGS, 2, ver | (PCI_EXP_TYPE_ENDPOINT << 4));
-	hs_set(s, pos + PCI_EXP_DEVCAP, 4, devcap);
-	hs_set(s, pos + PCI_EXP_DEVCTL, 2, 0x2810); /* MRRS 512, RO, ext tag */
-	hs_set_wmask(s, pos + PCI_EXP_DEVCTL, 2, 0x7fff);
-	hs_set_w1c(s, pos + PCI_EXP_DEVSTA, 2, 0x000f);
-	hs_set(s, pos + PCI_EXP_LNKCAP, 4, 0x00400c41);
-	hs_set(s, pos + PCI_EXP_LNKSTA, 2, 0x1041);
-	hs_set_wmask(s, pos + PCI_EXP_LNKCTL, 2, 0x0fff);
-	hs_set_w1c(s, pos + PCI_EXP_LNKSTA, 2, 0xc000);
-	if (ver >= 2) {
-		hs_set(s, pos + PCI_EXP_DEVCAP2, 4, 0x0070081f);
-		hs_set_wmask(s, pos + PCI_EXP_DEVCTL2, 2, 0xffff);
-		hs_set(s, pos + PCI_EXP_LNKCAP2, 4, 0x0000000e);
-	}
-}
-
-static void hs_vpd(struct hostile_space *s, unsigned int pos)
-{
-	hs_cap(s, pos, PCI_CAP_ID_VPD);
-	hs_set_wmask(s, pos + PCI_VPD_ADDR, 2, 0xffff);
-	hs_set_wmask(s, pos + PCI_VPD_DATA, 4, 0xffffffff);
-}
-
-/* A vendor capability claiming @len bytes, all writable after its header. */
-static void hs_vndr(struct hostile_space *s, unsigned int pos, u8 len)
-{
-	unsigned int i;
-
-	hs_cap(s, pos, PCI_CAP_ID_VNDR);
-	s->cfg[pos + PCI_CAP_FLAGS] = len;
-	for (i = 3; i < len && pos + i < VCONFIG_CFG_SIZE_PCI; i++) {
-		s->cfg[pos + i] = 0xa0 + i;
-		s->wmask[pos + i] = 0xff;
-	}
-}
-
-static void hs_aer(struct hostile_space *s, unsigned int pos)
-{
-	hs_ecap(s, pos, PCI_EXT_CAP_ID_ERR, 2);
-	hs_set_w1c(s, pos + PCI_ERR_UNCOR_STATUS, 4, 0xffffffff);
-	hs_set_wmask(s, pos + PCI_ERR_UNCOR_MASK, 4, 0xffffffff);
-	hs_set_wmask(s, pos + PCI_ERR_UNCOR_SEVER, 4, 0xffffffff);
-	hs_set_w1c(s, pos + PCI_ERR_COR_STATUS, 4, 0xffffffff);
-	hs_set_wmask(s, pos + PCI_ERR_COR_MASK, 4, 0xffffffff);
-	hs_set(s, pos + PCI_ERR_CAP, 4,
-	       PCI_ERR_CAP_ECRC_GENC | PCI_ERR_CAP_ECRC_CHKC);
-	hs_set_wmask(s, pos + PCI_ERR_CAP, 4,
-		     PCI_ERR_CAP_ECRC_GENE | PCI_ERR_CAP_ECRC_CHKE);
-	hs_set(s, pos + PCI_ERR_HEADER_LOG, 4, 0x4a000001);
-}
-
-/* An extended capability whose every byte after the header is writable. */
-static void hs_ecap_body(struct hostile_space *s, unsigned int pos, u16 id,
-			 unsigned int len)
-{
-	unsigned int i;
-
-	hs_ecap(s, pos, id, 1);
-	for (i = 4; i < len && pos + i < VCONFIG_CFG_SIZE_PCIE; i++) {
-		s->cfg[pos + i] = 0x10 + i;
-		s->wmask[pos + i] = 0xff;
-	}
-}
-
-/*
- * The rich function the corrupting cases start from: 64-bit BAR0 (16K),
- * prefetchable BAR2 (4K), I/O BAR4 (32 bytes), a 64K ROM; PM at 0x40,
- * 64-bit maskable MSI at 0x50, vendor at 0x68, PCIe v2 at 0x70, MSI-X at
- * 0xb0 (table and PBA in BAR0); AER at 0x100 and DSN at 0x148.
- */
-#define RICH_MSIX	0xb0
-
+/* The rich function the corrupting cases start from (image.h). */
 static void hs_rich(struct hostile_space *s)
 {
-	struct vconfig_region_desc *r = s->config.region;
-
-	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_bar(s, 0, 0xfe000000 | PCI_BASE_ADDRESS_MEM_TYPE_64);
-	hs_bar(s, 1, 0x00000001);
-	hs_bar(s, 2, 0xfd000000 | PCI_BASE_ADDRESS_MEM_PREFETCH);
-	hs_bar(s, 4, 0x0000c001);
-	hs_set(s, PCI_ROM_ADDRESS, 4, 0xfc000000);
-	hs_pm(s, 0x40, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_D0 |
-	      PCI_PM_CAP_PME_D3hot | 3, PCI_PM_CTRL_NO_SOFT_RESET);
-	hs_msi(s, 0x50, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT | 3 << 1);
-	hs_vndr(s, 0x68, 6);
-	hs_exp(s, 0x70, 2, PCI_EXP_DEVCAP_FLR | 0x2);
-	hs_msix(s, RICH_MSIX, 15, 0x2000 | 0, 0x3000 | 0);
-	hs_aer(s, 0x100);
-	hs_ecap(s, 0x148, PCI_EXT_CAP_ID_DSN, 1);
-	hs_set(s, 0x148 + 4, 4, 0x12345678);
-	hs_set(s, 0x148 + 8, 4, 0x9abcdef0);
-	r[0].size = 0x4000;
-	r[0].flags = VCONFIG_REGION_MEM64;
-	r[2].size = 0x1000;
-	r[2].flags = VCONFIG_REGION_PREFETCH;
-	r[4].size = 32;
-	r[4].flags = VCONFIG_REGION_IO;
-	r[VCONFIG_ROM_BAR].size = 0x10000;
+	image_rich(&s->img);
+	s->config.cfg_size = VCONFIG_CFG_SIZE_PCIE;
+	image_rich_regions(s->config.region);
 }
 
 /* Random region sizes and kinds, MSI vector limit and engine flags. */
@@ -287,7 +65,7 @@ static void hs_random_config(struct hostile_space *s)
 static void build_std_self_loop(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
-	hs_pm(s, 0x40, 3, 0);
+	image_pm(&s->img, 0x40, 3, 0);
 	s->cfg[0x41] = 0x40;
 	s->expect.std = 1;
 }
@@ -296,14 +74,14 @@ static void build_std_self_loop(struct hostile_space *s)
 static void build_std_long_loop(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
-	hs_pm(s, 0x40, 3, 0);
-	hs_msi(s, 0x50, 0);
-	hs_vndr(s, 0x60, 8);
+	image_pm(&s->img, 0x40, 3, 0);
+	image_msi(&s->img, 0x50, 0);
+	image_vndr(&s->img, 0x60, 8);
 	if (s->iteration == 0) {
 		s->cfg[0x61] = 0x40;
 		s->expect.std = 3;
 	} else {
-		hs_exp(s, 0x80, 2, PCI_EXP_DEVCAP_FLR | 2);
+		image_exp(&s->img, 0x80, 2, PCI_EXP_DEVCAP_FLR | 2);
 		s->cfg[0x81] = 0x50;
 		s->expect.std = 4;
 	}
@@ -327,7 +105,7 @@ static void build_std_bad_head(struct hostile_space *s)
 static void build_std_bad_next(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
-	hs_pm(s, 0x80, 3, 0);
+	image_pm(&s->img, 0x80, 3, 0);
 	s->cfg[0x81] = bad_std_pointers[s->iteration];
 	s->expect.std = 1;
 }
@@ -336,8 +114,8 @@ static void build_std_bad_next(struct hostile_space *s)
 static void build_std_cap_at_end(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_pm(s, 0xfc, 3, 0);
-	hs_aer(s, 0x100);
+	image_pm(&s->img, 0xfc, 3, 0);
+	image_aer(&s->img, 0x100);
 	s->expect.std = 1;
 	s->expect.ext = 1;
 }
@@ -351,11 +129,11 @@ static void build_std_past_end(struct hostile_space *s)
 	};
 
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_cap(s, 0xfc, ids[s->iteration]);
+	image_cap(&s->img, 0xfc, ids[s->iteration]);
 	/* the most a capability can claim: 64-bit maskable MSI, vendor 0xff */
 	s->cfg[0xfe] = 0xff;
 	s->cfg[0xff] = 0xff;
-	hs_aer(s, 0x100);
+	image_aer(&s->img, 0x100);
 	s->expect.std = 1;
 	s->expect.ext = 1;
 }
@@ -364,7 +142,7 @@ static void build_std_past_end(struct hostile_space *s)
 static void build_std_no_cap_list(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
-	hs_pm(s, 0x40, 3, 0);
+	image_pm(&s->img, 0x40, 3, 0);
 	s->cfg[PCI_STATUS] &= ~PCI_STATUS_CAP_LIST;
 	s->expect.std = 0;
 	s->expect.caps = 0;
@@ -377,7 +155,8 @@ static void build_std_full_chain(struct hostile_space *s)
 
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
 	for (p = 0x40; p < 0x100; p += 4)
-		hs_cap(s, p, p % 8 ? PCI_CAP_ID_SLOTID : PCI_CAP_ID_VNDR);
+		image_cap(&s->img, p,
+			  p % 8 ? PCI_CAP_ID_SLOTID : PCI_CAP_ID_VNDR);
 	for (p = 0x40; p < 0x100; p += 8)
 		s->cfg[p + 2] = 4;
 	s->cfg[0xfd] = 0x40;
@@ -400,8 +179,8 @@ static void build_std_all_ones(struct hostile_space *s)
 static void build_ext_self_loop(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_aer(s, 0x100);
-	hs_ecap_next(s, 0x100, 0x100);
+	image_aer(&s->img, 0x100);
+	image_ecap_next(&s->img, 0x100, 0x100);
 	s->expect.ext = 1;
 }
 
@@ -411,12 +190,12 @@ static void build_ext_long_loop(struct hostile_space *s)
 	unsigned int last = s->iteration ? 0xe00 : 0x300;
 
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_aer(s, 0x100);
-	hs_ecap_body(s, 0x200, PCI_EXT_CAP_ID_DSN, 12);
-	hs_ecap_body(s, 0x300, PCI_EXT_CAP_ID_ARI, 8);
+	image_aer(&s->img, 0x100);
+	image_ecap_body(&s->img, 0x200, PCI_EXT_CAP_ID_DSN, 12);
+	image_ecap_body(&s->img, 0x300, PCI_EXT_CAP_ID_ARI, 8);
 	if (s->iteration)
-		hs_ecap_body(s, 0xe00, PCI_EXT_CAP_ID_LTR, 8);
-	hs_ecap_next(s, last, 0x200);
+		image_ecap_body(&s->img, 0xe00, PCI_EXT_CAP_ID_LTR, 8);
+	image_ecap_next(&s->img, last, 0x200);
 	s->expect.ext = s->iteration ? 4 : 3;
 }
 
@@ -427,8 +206,8 @@ static const u16 bad_ext_pointers[] = {
 static void build_ext_bad_next(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_aer(s, 0x100);
-	hs_ecap_next(s, 0x100, bad_ext_pointers[s->iteration]);
+	image_aer(&s->img, 0x100);
+	image_ecap_next(&s->img, 0x100, bad_ext_pointers[s->iteration]);
 	s->expect.ext = 1;
 	s->expect.caps = 1;
 }
@@ -442,8 +221,8 @@ static void build_ext_all_ones(struct hostile_space *s)
 		s->expect.ext = 0;
 		s->expect.caps = 0;
 	} else {
-		hs_aer(s, 0x100);
-		hs_ecap(s, 0x200, PCI_EXT_CAP_ID_DSN, 1);
+		image_aer(&s->img, 0x100);
+		image_ecap(&s->img, 0x200, PCI_EXT_CAP_ID_DSN, 1);
 		memset(s->cfg + 0x200, 0xff, 4);
 		s->expect.ext = 1;
 		s->expect.caps = 1;
@@ -461,11 +240,11 @@ static void build_ext_in_pci_space(struct hostile_space *s)
 static void build_ext_past_end(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_aer(s, 0x100);
-	hs_ecap(s, 0xf00, PCI_EXT_CAP_ID_VC, 1);
-	hs_set(s, 0xf00 + PCI_VC_PORT_CAP1, 4, 7);
-	hs_set(s, 0xf00 + PCI_VC_PORT_CAP2, 4, 0xff000000);
-	hs_aer(s, 0xffc);
+	image_aer(&s->img, 0x100);
+	image_ecap(&s->img, 0xf00, PCI_EXT_CAP_ID_VC, 1);
+	image_set(&s->img, 0xf00 + PCI_VC_PORT_CAP1, 4, 7);
+	image_set(&s->img, 0xf00 + PCI_VC_PORT_CAP2, 4, 0xff000000);
+	image_aer(&s->img, 0xffc);
 }
 
 /* An extended capability in every dword. */
@@ -475,7 +254,8 @@ static void build_ext_full_chain(struct hostile_space *s)
 
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
 	for (p = 0x100; p < 0x1000; p += 4)
-		hs_ecap(s, p, p % 8 ? PCI_EXT_CAP_ID_DPC : PCI_EXT_CAP_ID_DSN, 1);
+		image_ecap(&s->img, p,
+			   p % 8 ? PCI_EXT_CAP_ID_DPC : PCI_EXT_CAP_ID_DSN, 1);
 }
 
 /* ---- overlapping and oversized capabilities ---- */
@@ -486,47 +266,49 @@ static void build_overlap(struct hostile_space *s)
 	switch (s->iteration) {
 	case HOSTILE_OVERLAP_PM_MSI:
 		hs_init(s, VCONFIG_CFG_SIZE_PCI);
-		hs_pm(s, 0x40, 3, 0);
-		hs_msi(s, 0x44, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
+		image_pm(&s->img, 0x40, 3, 0);
+		image_msi(&s->img, 0x44,
+			  PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
 		s->expect.std = 2;
 		break;
 	case HOSTILE_OVERLAP_HIDDEN_PM:
 		/* chain: 0x44 (hidden, ID 0x0b) -> 0x40 (PM, clamped to 4) */
 		hs_init(s, VCONFIG_CFG_SIZE_PCI);
-		hs_pm(s, 0x40, 3, 0);
-		hs_set(s, 0x44, 4, 0xffff400b);
+		image_pm(&s->img, 0x40, 3, 0);
+		image_set(&s->img, 0x44, 4, 0xffff400b);
 		s->cfg[PCI_CAPABILITY_LIST] = 0x44;
 		break;
 	case HOSTILE_OVERLAP_MSIX_IN_MSI:
 		hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-		hs_msi(s, 0x40, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
-		hs_msix(s, 0x4c, 7, 0, 0x800);
+		image_msi(&s->img, 0x40,
+			  PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
+		image_msix(&s->img, 0x4c, 7, 0, 0x800);
 		s->config.region[0].size = 0x1000;
 		break;
 	case HOSTILE_OVERLAP_DSN_IN_AER:
 		/* and an ARI inside the DSN */
 		hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-		hs_aer(s, 0x100);
-		hs_ecap(s, 0x110, PCI_EXT_CAP_ID_DSN, 1);
-		hs_ecap(s, 0x114, PCI_EXT_CAP_ID_ARI, 1);
+		image_aer(&s->img, 0x100);
+		image_ecap(&s->img, 0x110, PCI_EXT_CAP_ID_DSN, 1);
+		image_ecap(&s->img, 0x114, PCI_EXT_CAP_ID_ARI, 1);
 		break;
 	case HOSTILE_OVERLAP_VPD_IN_EXP:
 		hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-		hs_exp(s, 0x40, 2, PCI_EXP_DEVCAP_FLR | 2);
-		hs_cap(s, 0x48, PCI_CAP_ID_VPD);
-		hs_vndr(s, 0x50, 0x80);
+		image_exp(&s->img, 0x40, 2, PCI_EXP_DEVCAP_FLR | 2);
+		image_cap(&s->img, 0x48, PCI_CAP_ID_VPD);
+		image_vndr(&s->img, 0x50, 0x80);
 		break;
 	case HOSTILE_OVERLAP_VPD_MSI:
 		/* chain: 0x44 (MSI) -> 0x40 (VPD, clamped to 4) */
 		hs_init(s, VCONFIG_CFG_SIZE_PCI);
-		hs_msi(s, 0x44, 3 << 1);
-		hs_vpd(s, 0x40);
+		image_msi(&s->img, 0x44, 3 << 1);
+		image_vpd(&s->img, 0x40);
 		break;
 	case HOSTILE_OVERLAP_EXP_HIDDEN:
 		/* chain: 0x48 (hidden, ID 0x0b) -> 0x40 (PCIe, clamped to 8) */
 		hs_init(s, VCONFIG_CFG_SIZE_PCI);
-		hs_exp(s, 0x40, 2, PCI_EXP_DEVCAP_FLR);
-		hs_set(s, 0x48, 4, 0xffff400b);
+		image_exp(&s->img, 0x40, 2, PCI_EXP_DEVCAP_FLR);
+		image_set(&s->img, 0x48, 4, 0xffff400b);
 		s->cfg[PCI_CAPABILITY_LIST] = 0x48;
 		s->cfg[0x41] = 0;
 		break;
@@ -537,11 +319,11 @@ static void build_overlap(struct hostile_space *s)
 static void build_oversized(struct hostile_space *s)
 {
 	hs_init(s, VCONFIG_CFG_SIZE_PCIE);
-	hs_vndr(s, 0xe0, 0xff);
-	hs_aer(s, 0x100);
-	hs_ecap(s, 0xf00, PCI_EXT_CAP_ID_VC, 1);
-	hs_set(s, 0xf00 + PCI_VC_PORT_CAP1, 4, 7);
-	hs_set(s, 0xf00 + PCI_VC_PORT_CAP2, 4, 0xff000000);
+	image_vndr(&s->img, 0xe0, 0xff);
+	image_aer(&s->img, 0x100);
+	image_ecap(&s->img, 0xf00, PCI_EXT_CAP_ID_VC, 1);
+	image_set(&s->img, 0xf00 + PCI_VC_PORT_CAP1, 4, 7);
+	image_set(&s->img, 0xf00 + PCI_VC_PORT_CAP2, 4, 0xff000000);
 }
 
 /* ---- MSI-X and BAR layouts ---- */
@@ -563,8 +345,10 @@ static void build_msix_bad_bar(struct hostile_space *s)
 	};
 
 	hs_rich(s);
-	hs_set(s, RICH_MSIX + PCI_MSIX_TABLE, 4, layouts[s->iteration].table);
-	hs_set(s, RICH_MSIX + PCI_MSIX_PBA, 4, layouts[s->iteration].pba);
+	image_set(&s->img, RICH_MSIX + PCI_MSIX_TABLE, 4,
+		  layouts[s->iteration].table);
+	image_set(&s->img, RICH_MSIX + PCI_MSIX_PBA, 4,
+		  layouts[s->iteration].pba);
 	s->expect.msix_invalid = true;
 }
 
@@ -590,15 +374,17 @@ static void build_bars(struct hostile_space *s)
 
 	hs_init(s, VCONFIG_CFG_SIZE_PCI);
 	for (b = 0; b < VCONFIG_NR_BARS; b++) {
-		hs_set_wmask(s, PCI_BASE_ADDRESS_0 + 4 * b, 4, 0xffffffff);
+		image_set_wmask(&s->img, PCI_BASE_ADDRESS_0 + 4 * b, 4,
+				0xffffffff);
 		if (want[b].flags & VCONFIG_REGION_IO)
-			hs_bar(s, b, 0xc001);
+			image_bar(&s->img, b, 0xc001);
 		else if (want[b].flags & VCONFIG_REGION_MEM64)
-			hs_bar(s, b, 0xe0000000 | PCI_BASE_ADDRESS_MEM_TYPE_64);
+			image_bar(&s->img, b,
+				  0xe0000000 | PCI_BASE_ADDRESS_MEM_TYPE_64);
 		else if (want[b].size)
-			hs_bar(s, b, 0xd0000000);
+			image_bar(&s->img, b, 0xd0000000);
 	}
-	hs_set_wmask(s, PCI_ROM_ADDRESS, 4, 0xffffffff);
+	image_set_wmask(&s->img, PCI_ROM_ADDRESS, 4, 0xffffffff);
 	memcpy(s->config.region, want, sizeof(s->config.region));
 }
 
@@ -652,15 +438,15 @@ static void build_random_chains(struct hostile_space *s)
 		s->wmask[b] = hostile_rnd();
 	}
 	for (b = 0; b < VCONFIG_NR_BARS; b++)
-		hs_bar(s, b, hostile_rnd());
+		image_bar(&s->img, b, hostile_rnd());
 	n = 1 + hostile_rnd() % 10;
 	for (k = 0; k < n; k++)
-		hs_cap(s, 0x40 + 4 * (hostile_rnd() % 48),
+		image_cap(&s->img, 0x40 + 4 * (hostile_rnd() % 48),
 		       std_ids[hostile_rnd() % ARRAY_SIZE(std_ids)]);
 	s->cfg[s->last_std + 1] = hostile_rnd() % 4 ? 0 : hostile_rnd();
 	n = 1 + hostile_rnd() % 20;
 	for (k = 0; k < n; k++)
-		hs_ecap(s, 0x100 + 4 * (hostile_rnd() % 960),
+		image_ecap(&s->img, 0x100 + 4 * (hostile_rnd() % 960),
 			ext_ids[hostile_rnd() % ARRAY_SIZE(ext_ids)],
 			hostile_rnd() % 16);
 	hs_random_config(s);

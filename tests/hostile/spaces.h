@@ -14,6 +14,7 @@
 #define VCONFIG_TESTS_HOSTILE_SPACES_H
 
 #include <vconfig/vconfig.h>
+#include "tests/hostile/image.h"
 
 /* How the backend in front of the bytes behaves. */
 enum hostile_backend {
@@ -35,17 +36,14 @@ struct hostile_expect {
 };
 
 struct hostile_space {
-	u8 cfg[VCONFIG_CFG_SIZE_PCIE];
-	u8 wmask[VCONFIG_CFG_SIZE_PCIE];	/* bits software can set */
-	u8 w1c[VCONFIG_CFG_SIZE_PCIE];		/* bits a written 1 clears */
-	unsigned int size;
+	/* bytes, masks, chain tails: s->img, or s->cfg, s->wmask ... */
+	CFG_IMAGE_GROUP(img);
 	/* cfg_size, regions, MSI vectors, flags; the test sets ops and priv */
 	struct vconfig_config config;
 	enum hostile_backend backend;
 	struct hostile_expect expect;
 	unsigned int iteration;			/* of the case being built */
 	u32 seed;				/* of the random cases */
-	u16 last_std, last_ext;			/* chain tails while building */
 };
 
 enum hostile_case_id {

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * A tiny hardware function for the engine's unit tests: a byte array with
- * per-byte writable and write-1-to-clear masks. Every backend access is
- * counted and the last ones are logged, so tests can assert exactly what
- * reached hardware. Builders lay out a type-0 header, BARs and each
- * capability kind.
+ * A tiny hardware function for the engine's unit tests: a configuration
+ * image (tests/hostile/image.h: bytes with per-byte writable and
+ * write-1-to-clear masks, and the builders that lay out a header, BARs and
+ * each capability kind) behind a backend. Every backend access is counted
+ * and the last ones are logged, so tests can assert exactly what reached
+ * hardware.
  */
 #ifndef VCONFIG_FAKE_HW_H
 #define VCONFIG_FAKE_HW_H
@@ -12,6 +13,7 @@
 #include <check.h>
 #include <string.h>
 #include <vconfig/vconfig.h>
+#include "tests/hostile/image.h"
 
 #define FAKE_LOG_MAX	64
 
@@ -23,10 +25,8 @@ struct fake_access {
 };
 
 struct fake_hw {
-	u8 cfg[VCONFIG_CFG_SIZE_PCIE];
-	u8 wmask[VCONFIG_CFG_SIZE_PCIE];	/* bits software can set */
-	u8 w1c[VCONFIG_CFG_SIZE_PCIE];		/* bits a written 1 clears */
-	unsigned int size;
+	/* bytes, masks, chain tails: hw.img, or hw.cfg, hw.wmask ... */
+	CFG_IMAGE_GROUP(img);
 	unsigned int reads, writes;
 	/* accesses the backend contract forbids: misaligned, odd size, out of range */
 	unsigned int bad;
@@ -35,7 +35,6 @@ struct fake_hw {
 	unsigned int nlog;
 	/* fail reads (or writes) of this offset with -EIO; -1: never */
 	int fail_read_at, fail_write_at;
-	u16 last_std, last_ext;			/* chain tails for the builders */
 };
 
 static inline void fake_log(struct fake_hw *hw, bool write, unsigned int off,
@@ -64,16 +63,13 @@ static inline int fake_read(void *priv, unsigned int off, unsigned int size,
 			    u32 *val)
 {
 	struct fake_hw *hw = priv;
-	unsigned int i;
 
 	hw->reads++;
 	if (!fake_access_ok(hw, off, size))
 		return -EINVAL;
 	if ((int)off == hw->fail_read_at)
 		return -EIO;
-	*val = 0;
-	for (i = 0; i < size; i++)
-		*val |= (u32)hw->cfg[off + i] << (8 * i);
+	*val = image_get(&hw->img, off, size);
 	fake_log(hw, false, off, size, *val);
 	return 0;
 }
@@ -82,7 +78,6 @@ static inline int fake_write(void *priv, unsigned int off, unsigned int size,
 			     u32 val)
 {
 	struct fake_hw *hw = priv;
-	unsigned int i;
 
 	hw->writes++;
 	if (!fake_access_ok(hw, off, size))
@@ -90,12 +85,7 @@ static inline int fake_write(void *priv, unsigned int off, unsigned int size,
 	if ((int)off == hw->fail_write_at)
 		return -EIO;
 	fake_log(hw, true, off, size, val);
-	for (i = 0; i < size; i++) {
-		u8 b = val >> (8 * i), old = hw->cfg[off + i];
-		u8 wm = hw->wmask[off + i], c = hw->w1c[off + i];
-
-		hw->cfg[off + i] = (old & ~wm & ~c) | (b & wm) | (old & c & ~b);
-	}
+	image_write(&hw->img, off, size, val);
 	return 0;
 }
 
@@ -103,45 +93,6 @@ static const struct vconfig_backend_ops fake_ops = {
 	.read = fake_read,
 	.write = fake_write,
 };
-
-/* Little-endian register accessors of the fake's bytes. */
-static inline u32 fake_get(const struct fake_hw *hw, unsigned int off,
-			   unsigned int size)
-{
-	u32 v = 0;
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		v |= (u32)hw->cfg[off + i] << (8 * i);
-	return v;
-}
-
-static inline void fake_set(struct fake_hw *hw, unsigned int off,
-			    unsigned int size, u32 val)
-{
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		hw->cfg[off + i] = val >> (8 * i);
-}
-
-static inline void fake_set_wmask(struct fake_hw *hw, unsigned int off,
-				  unsigned int size, u32 mask)
-{
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		hw->wmask[off + i] = mask >> (8 * i);
-}
-
-static inline void fake_set_w1c(struct fake_hw *hw, unsigned int off,
-				unsigned int size, u32 mask)
-{
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		hw->w1c[off + i] = mask >> (8 * i);
-}
 
 /* Find the last access to @off in the log; NULL if none. */
 static inline const struct fake_access *
@@ -165,186 +116,32 @@ static inline void fake_clear_log(struct fake_hw *hw)
 	hw->reads = hw->writes = hw->nlog = 0;
 }
 
-/*
- * A type-0 endpoint: IDs, class, a Command register whose defined bits are
- * writable, Status error bits RW1C, cache line and latency writable, INTA.
- */
+/* A type-0 endpoint of @size bytes (image_init()), no access failing. */
 static inline void fake_init(struct fake_hw *hw, unsigned int size)
 {
 	memset(hw, 0, sizeof(*hw));
-	hw->size = size;
 	hw->fail_read_at = hw->fail_write_at = -1;
-	fake_set(hw, PCI_VENDOR_ID, 2, 0x1af4);
-	fake_set(hw, PCI_DEVICE_ID, 2, 0x1041);
-	fake_set(hw, PCI_CLASS_REVISION, 4, 0x01080002);
-	fake_set(hw, PCI_SUBSYSTEM_VENDOR_ID, 2, 0x1af4);
-	fake_set(hw, PCI_SUBSYSTEM_ID, 2, 0x1100);
-	fake_set(hw, PCI_STATUS, 2, PCI_STATUS_66MHZ | 0x0200 /* DEVSEL medium */);
-	fake_set_wmask(hw, PCI_COMMAND, 2, 0x057f);
-	fake_set_w1c(hw, PCI_STATUS, 2, 0xf900);
-	fake_set_wmask(hw, PCI_CACHE_LINE_SIZE, 1, 0xff);
-	fake_set_wmask(hw, PCI_LATENCY_TIMER, 1, 0xff);
-	fake_set(hw, PCI_INTERRUPT_PIN, 1, 1);
-	fake_set(hw, PCI_INTERRUPT_LINE, 1, 0x0b);
-	fake_set_wmask(hw, PCI_INTERRUPT_LINE, 1, 0xff);
-	fake_set(hw, PCI_MIN_GNT, 1, 0x03);
-	fake_set(hw, PCI_MAX_LAT, 1, 0x07);
+	image_init(&hw->img, size);
 }
 
-/* BAR dword value as hardware has it; the sizes live in the vconfig_config. */
-static inline void fake_bar(struct fake_hw *hw, unsigned int i, u32 val)
-{
-	fake_set(hw, PCI_BASE_ADDRESS_0 + 4 * i, 4, val);
-}
-
-/* Link a standard capability at the end of the chain; returns @pos. */
-static inline unsigned int fake_cap(struct fake_hw *hw, unsigned int pos, u8 id)
-{
-	hw->cfg[pos] = id;
-	hw->cfg[pos + 1] = 0;
-	if (hw->last_std)
-		hw->cfg[hw->last_std + 1] = pos;
-	else
-		hw->cfg[PCI_CAPABILITY_LIST] = pos;
-	hw->cfg[PCI_STATUS] |= PCI_STATUS_CAP_LIST;
-	hw->last_std = pos;
-	return pos;
-}
-
-/* Link an extended capability (version @ver) at the end of the chain. */
-static inline unsigned int fake_ecap(struct fake_hw *hw, unsigned int pos,
-				     u16 id, u8 ver)
-{
-	u32 prev;
-
-	fake_set(hw, pos, 4, id | ((u32)ver << 16));
-	if (hw->last_ext) {
-		unsigned int last = hw->last_ext;
-
-		prev = fake_get(hw, last, 4) & 0x000fffff;
-		fake_set(hw, last, 4, prev | ((u32)pos << 20));
-	}
-	hw->last_ext = pos;
-	return pos;
-}
-
-static inline void fake_pm(struct fake_hw *hw, unsigned int pos, u16 pmc,
-			   u16 pmcsr)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_PM);
-	fake_set(hw, pos + PCI_PM_PMC, 2, pmc);
-	fake_set(hw, pos + PCI_PM_CTRL, 2, pmcsr);
-	fake_set_wmask(hw, pos + PCI_PM_CTRL, 2,
-		       PCI_PM_CTRL_STATE_MASK | PCI_PM_CTRL_PME_ENABLE |
-		       PCI_PM_CTRL_DATA_SEL_MASK);
-	fake_set_w1c(hw, pos + PCI_PM_CTRL, 2, PCI_PM_CTRL_PME_STATUS);
-}
-
-static inline void fake_msi(struct fake_hw *hw, unsigned int pos, u16 flags)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_MSI);
-	fake_set(hw, pos + PCI_MSI_FLAGS, 2, flags);
-	fake_set_wmask(hw, pos + PCI_MSI_FLAGS, 2,
-		       PCI_MSI_FLAGS_ENABLE | PCI_MSI_FLAGS_QSIZE);
-}
-
-static inline void fake_msix(struct fake_hw *hw, unsigned int pos, u16 qsize,
-			     u32 table, u32 pba)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_MSIX);
-	fake_set(hw, pos + PCI_MSIX_FLAGS, 2, qsize);
-	fake_set(hw, pos + PCI_MSIX_TABLE, 4, table);
-	fake_set(hw, pos + PCI_MSIX_PBA, 4, pba);
-	fake_set_wmask(hw, pos + PCI_MSIX_FLAGS, 2,
-		       PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
-}
-
-/* PCI Express endpoint capability of version @ver. */
-static inline void fake_exp(struct fake_hw *hw, unsigned int pos, u8 ver,
-			    u32 devcap)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_EXP);
-	fake_set(hw, pos + PCI_EXP_FLAGS, 2, ver | (PCI_EXP_TYPE_ENDPOINT << 4));
-	fake_set(hw, pos + PCI_EXP_DEVCAP, 4, devcap);
-	fake_set(hw, pos + PCI_EXP_DEVCTL, 2, 0x2810); /* MRRS 512, RO, ext tag */
-	fake_set_wmask(hw, pos + PCI_EXP_DEVCTL, 2, 0x7fff);
-	fake_set_w1c(hw, pos + PCI_EXP_DEVSTA, 2, 0x000f);
-	fake_set(hw, pos + PCI_EXP_LNKCAP, 4, 0x00400c41);
-	fake_set(hw, pos + PCI_EXP_LNKSTA, 2, 0x1041);
-	fake_set_wmask(hw, pos + PCI_EXP_LNKCTL, 2, 0x0fff);
-	fake_set_w1c(hw, pos + PCI_EXP_LNKSTA, 2, 0xc000);
-	if (ver >= 2) {
-		fake_set(hw, pos + PCI_EXP_DEVCAP2, 4, 0x0070081f);
-		fake_set_wmask(hw, pos + PCI_EXP_DEVCTL2, 2, 0xffff);
-		fake_set(hw, pos + PCI_EXP_LNKCAP2, 4, 0x0000000e);
-	}
-}
-
-static inline void fake_af(struct fake_hw *hw, unsigned int pos, u8 afcap)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_AF);
-	hw->cfg[pos + PCI_AF_LENGTH] = PCI_CAP_AF_SIZEOF;
-	hw->cfg[pos + PCI_AF_CAP] = afcap;
-	hw->wmask[pos + PCI_AF_CTRL] = PCI_AF_CTRL_FLR;
-}
-
-static inline void fake_vpd(struct fake_hw *hw, unsigned int pos)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_VPD);
-	fake_set_wmask(hw, pos + PCI_VPD_ADDR, 2, 0xffff);
-	fake_set_wmask(hw, pos + PCI_VPD_DATA, 4, 0xffffffff);
-}
-
-static inline void fake_vndr(struct fake_hw *hw, unsigned int pos, u8 len)
-{
-	unsigned int i;
-
-	fake_cap(hw, pos, PCI_CAP_ID_VNDR);
-	hw->cfg[pos + PCI_CAP_FLAGS] = len;
-	for (i = 3; i < len && pos + i < VCONFIG_CFG_SIZE_PCI; i++) {
-		hw->cfg[pos + i] = 0xa0 + i;
-		hw->wmask[pos + i] = 0xff;
-	}
-}
-
-static inline void fake_pcix(struct fake_hw *hw, unsigned int pos, u32 status)
-{
-	fake_cap(hw, pos, PCI_CAP_ID_PCIX);
-	fake_set(hw, pos + PCI_X_STATUS, 4, status);
-	fake_set_wmask(hw, pos + PCI_X_CMD, 2, 0x007f);
-	fake_set_w1c(hw, pos + PCI_X_STATUS, 4,
-		     PCI_X_STATUS_SPL_DISC | PCI_X_STATUS_UNX_SPL |
-		     PCI_X_STATUS_SPL_ERR);
-	fake_set_wmask(hw, pos + PCI_X_ECC_CSR, 4, 0xffffffff);
-}
-
-static inline void fake_aer(struct fake_hw *hw, unsigned int pos)
-{
-	fake_ecap(hw, pos, PCI_EXT_CAP_ID_ERR, 2);
-	fake_set_w1c(hw, pos + PCI_ERR_UNCOR_STATUS, 4, 0xffffffff);
-	fake_set_wmask(hw, pos + PCI_ERR_UNCOR_MASK, 4, 0xffffffff);
-	fake_set_wmask(hw, pos + PCI_ERR_UNCOR_SEVER, 4, 0xffffffff);
-	fake_set_w1c(hw, pos + PCI_ERR_COR_STATUS, 4, 0xffffffff);
-	fake_set_wmask(hw, pos + PCI_ERR_COR_MASK, 4, 0xffffffff);
-	fake_set(hw, pos + PCI_ERR_CAP, 4,
-		 PCI_ERR_CAP_ECRC_GENC | PCI_ERR_CAP_ECRC_CHKC);
-	fake_set_wmask(hw, pos + PCI_ERR_CAP, 4,
-		       PCI_ERR_CAP_ECRC_GENE | PCI_ERR_CAP_ECRC_CHKE);
-	fake_set(hw, pos + PCI_ERR_HEADER_LOG, 4, 0x4a000001);
-}
-
-/* An extended capability whose every byte after the header is writable. */
-static inline void fake_ecap_body(struct fake_hw *hw, unsigned int pos,
-				  u16 id, unsigned int len)
-{
-	unsigned int i;
-
-	fake_ecap(hw, pos, id, 1);
-	for (i = 4; i < len && pos + i < VCONFIG_CFG_SIZE_PCIE; i++) {
-		hw->cfg[pos + i] = 0x10 + i;
-		hw->wmask[pos + i] = 0xff;
-	}
-}
+/* The image builders (tests/hostile/image.h) on the fake's image. */
+#define fake_get(hw, ...)	image_get(&(hw)->img, __VA_ARGS__)
+#define fake_set(hw, ...)	image_set(&(hw)->img, __VA_ARGS__)
+#define fake_set_wmask(hw, ...)	image_set_wmask(&(hw)->img, __VA_ARGS__)
+#define fake_set_w1c(hw, ...)	image_set_w1c(&(hw)->img, __VA_ARGS__)
+#define fake_bar(hw, ...)	image_bar(&(hw)->img, __VA_ARGS__)
+#define fake_cap(hw, ...)	image_cap(&(hw)->img, __VA_ARGS__)
+#define fake_ecap(hw, ...)	image_ecap(&(hw)->img, __VA_ARGS__)
+#define fake_pm(hw, ...)	image_pm(&(hw)->img, __VA_ARGS__)
+#define fake_msi(hw, ...)	image_msi(&(hw)->img, __VA_ARGS__)
+#define fake_msix(hw, ...)	image_msix(&(hw)->img, __VA_ARGS__)
+#define fake_exp(hw, ...)	image_exp(&(hw)->img, __VA_ARGS__)
+#define fake_af(hw, ...)	image_af(&(hw)->img, __VA_ARGS__)
+#define fake_vpd(hw, ...)	image_vpd(&(hw)->img, __VA_ARGS__)
+#define fake_vndr(hw, ...)	image_vndr(&(hw)->img, __VA_ARGS__)
+#define fake_pcix(hw, ...)	image_pcix(&(hw)->img, __VA_ARGS__)
+#define fake_aer(hw, ...)	image_aer(&(hw)->img, __VA_ARGS__)
+#define fake_ecap_body(hw, ...)	image_ecap_body(&(hw)->img, __VA_ARGS__)
 
 /* A configuration for the engine over @hw with no BARs. */
 static inline void fake_config(struct fake_hw *hw, struct vconfig_config *cfg)
@@ -434,52 +231,18 @@ static inline int find_cap(struct vconfig *vc, u16 id, bool extended,
 	return -1;
 }
 
-/*
- * A PCI Express function with most kinds of registers: 64-bit BAR0 (16K),
- * 32-bit BAR2 (4K, prefetchable), I/O BAR4 (32 bytes), a 64K ROM; PM at
- * 0x40, 64-bit maskable MSI at 0x50, a 6-byte vendor capability at 0x68,
- * PCIe v2 at 0x70, MSI-X at 0xb0; AER at 0x100 and DSN at 0x148.
- */
-#define RICH_PM		0x40
-#define RICH_MSI	0x50
-#define RICH_VNDR	0x68
-#define RICH_EXP	0x70
-#define RICH_MSIX	0xb0
-#define RICH_AER	0x100
-#define RICH_DSN	0x148
-
+/* The rich function of image.h, as the engine's unit tests use it. */
 static inline void fake_rich(struct fake_hw *hw)
 {
 	fake_init(hw, VCONFIG_CFG_SIZE_PCIE);
-	fake_bar(hw, 0, 0xfe000000 | PCI_BASE_ADDRESS_MEM_TYPE_64);
-	fake_bar(hw, 1, 0x00000001);
-	fake_bar(hw, 2, 0xfd000000 | PCI_BASE_ADDRESS_MEM_PREFETCH);
-	fake_bar(hw, 4, 0x0000c001);
-	fake_set(hw, PCI_ROM_ADDRESS, 4, 0xfc000000);
-	fake_pm(hw, RICH_PM, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_D0 |
-		PCI_PM_CAP_PME_D3hot | 3, PCI_PM_CTRL_NO_SOFT_RESET);
-	fake_msi(hw, RICH_MSI, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT |
-		 (3 << 1));
-	fake_vndr(hw, RICH_VNDR, 6);
-	fake_exp(hw, RICH_EXP, 2, PCI_EXP_DEVCAP_FLR | 0x2);
-	fake_msix(hw, RICH_MSIX, 15, 0x2000 | 0, 0x3000 | 0);
-	fake_aer(hw, RICH_AER);
-	fake_ecap(hw, RICH_DSN, PCI_EXT_CAP_ID_DSN, 1);
-	fake_set(hw, RICH_DSN + 4, 4, 0x12345678);
-	fake_set(hw, RICH_DSN + 8, 4, 0x9abcdef0);
+	image_rich(&hw->img);
 }
 
 static inline void fake_rich_config(struct fake_hw *hw,
 				    struct vconfig_config *cfg)
 {
 	fake_config(hw, cfg);
-	cfg->region[0].size = 0x4000;
-	cfg->region[0].flags = VCONFIG_REGION_MEM64;
-	cfg->region[2].size = 0x1000;
-	cfg->region[2].flags = VCONFIG_REGION_PREFETCH;
-	cfg->region[4].size = 32;
-	cfg->region[4].flags = VCONFIG_REGION_IO;
-	cfg->region[VCONFIG_ROM_BAR].size = 0x10000;
+	image_rich_regions(cfg->region);
 }
 
 static inline struct vconfig *fake_rich_create(struct fake_hw *hw)

@@ -22,9 +22,7 @@ static void load(enum hostile_case_id id, unsigned int i, u32 seed,
 {
 	hostile_build(&space, id, i, seed);
 	fake_init(&hw, space.size);
-	memcpy(hw.cfg, space.cfg, sizeof(hw.cfg));
-	memcpy(hw.wmask, space.wmask, sizeof(hw.wmask));
-	memcpy(hw.w1c, space.w1c, sizeof(hw.w1c));
+	hw.img = space.img;
 	*cfg = space.config;
 	cfg->ops = &fake_ops;
 	cfg->priv = &hw;

@@ -99,15 +99,12 @@ static bool hw_access_ok(struct hostile_hw *hw, unsigned int off,
 static int hw_read(void *priv, unsigned int off, unsigned int size, u32 *val)
 {
 	struct hostile_hw *hw = priv;
-	unsigned int i;
 
 	if (!hw_access_ok(hw, off, size))
 		return -EINVAL;
 	if (hw->failing && !(hostile_rnd() % 8))
 		return -EIO;
-	*val = 0;
-	for (i = 0; i < size; i++)
-		*val |= (u32)hw->sp.cfg[off + i] << (8 * i);
+	*val = image_get(&hw->sp.img, off, size);
 	if (hw->flaky && off >= 0x40)
 		*val ^= hostile_rnd();
 	return 0;
@@ -116,18 +113,12 @@ static int hw_read(void *priv, unsigned int off, unsigned int size, u32 *val)
 static int hw_write(void *priv, unsigned int off, unsigned int size, u32 val)
 {
 	struct hostile_hw *hw = priv;
-	unsigned int i;
 
 	if (!hw_access_ok(hw, off, size))
 		return -EINVAL;
 	if (hw->failing && !(hostile_rnd() % 8))
 		return -EIO;
-	for (i = 0; i < size; i++) {
-		u8 b = val >> (8 * i), old = hw->sp.cfg[off + i];
-		u8 wm = hw->sp.wmask[off + i], c = hw->sp.w1c[off + i];
-
-		hw->sp.cfg[off + i] = (old & ~wm & ~c) | (b & wm) | (old & c & ~b);
-	}
+	image_write(&hw->sp.img, off, size, val);
 	return 0;
 }
 

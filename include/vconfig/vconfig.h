@@ -146,7 +146,7 @@ struct vconfig_region_desc {
  * engine presents @vf_vendor, @vf_device and BAR types taken from the
  * region descriptions (the PF's SR-IOV capability) instead.
  */
-#define VCONFIG_F_VIRTFN		BIT(2)
+#define VCONFIG_F_VIRTFN		BIT(3)
 
 struct vconfig_config {
 	const struct vconfig_backend_ops *ops;

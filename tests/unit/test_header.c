@@ -334,6 +334,34 @@ START_TEST(test_interrupt_pin)
 }
 END_TEST
 
+/* ---- engine flags ---- */
+
+/* Each flag is its own bit: the strict profile is no VF, and the reverse. */
+START_TEST(test_flags_distinct)
+{
+	static const u32 flags[] = {
+		VCONFIG_F_UNASSIGNED_PASSTHROUGH, VCONFIG_F_NO_INTX,
+		VCONFIG_F_STRICT, VCONFIG_F_VIRTFN,
+	};
+	struct vconfig_config cfg;
+	struct vconfig *vc;
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(flags); i++)
+		for (j = i + 1; j < ARRAY_SIZE(flags); j++)
+			ck_assert_uint_eq(flags[i] & flags[j], 0);
+	/* a strict function keeps its hardware IDs */
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCI);
+	fake_set(&hw, PCI_VENDOR_ID, 4, 0x11e81234);
+	fake_config(&hw, &cfg);
+	cfg.flags = VCONFIG_F_STRICT;
+	vc = fake_create_cfg(&cfg);
+	ck_assert_ptr_nonnull(vc);
+	ck_assert_uint_eq(vrd(vc, PCI_VENDOR_ID, 4), 0x11e81234);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 /* ---- SR-IOV virtual functions ---- */
 
 /*
@@ -946,6 +974,7 @@ static Suite *header_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("virtfn");
+	tcase_add_test(tc, test_flags_distinct);
 	tcase_add_test(tc, test_virtfn_ids_and_bars);
 	suite_add_tcase(s, tc);
 

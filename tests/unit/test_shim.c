@@ -29,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <linux/interrupt.h>
+#include <linux/kthread.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -483,6 +484,31 @@ START_TEST(timers_and_workqueues)
 }
 END_TEST
 
+static int kthread_fn(void *data)
+{
+	atomic_t *loops = data;
+
+	while (!kthread_should_stop()) {
+		atomic_inc(loops);
+		msleep(5);
+	}
+	return 7;
+}
+
+START_TEST(kthreads)
+{
+	struct task_struct *t;
+	atomic_t loops = ATOMIC_INIT(0);
+
+	t = kthread_run(kthread_fn, &loops, "test-%d", 1);
+	ck_assert(!IS_ERR(t));
+	ck_assert_str_eq(t->comm, "test-1");
+	msleep(50);
+	ck_assert_int_eq(kthread_stop(t), 7);
+	ck_assert_int_gt(atomic_read(&loops), 0);
+}
+END_TEST
+
 /* ---- the PCI layer on the modelled function ---- */
 
 static struct vcshim_pci *sp;
@@ -665,13 +691,13 @@ START_TEST(irq_threads_do_not_stall_others)
 	ck_assert_int_eq(pci_alloc_irq_vectors(pdev, 2, 2, PCI_IRQ_MSI), 2);
 	ck_assert_int_eq(request_threaded_irq(pci_irq_vector(pdev, 0), NULL, slow_thread,
 					      IRQF_ONESHOT, "slow", &a), 0);
-	ck_assert_int_eq(request_irq(pci_irq_vector(pdev, 1), fast_handler, 0, "fast", &b), 0);
+	ck_assert_int_eq(pci_request_irq(pdev, 1, fast_handler, NULL, &b, "fast-%d", 1), 0);
 	fire(0);
 	ck_assert_uint_gt(wait_for_completion_timeout(&slow_started, msecs_to_jiffies(1000)), 0);
 	fire(1);
 	ck_assert_uint_gt(wait_for_completion_timeout(&fast_done, msecs_to_jiffies(300)), 0);
 	free_irq(pci_irq_vector(pdev, 0), &a);
-	free_irq(pci_irq_vector(pdev, 1), &b);
+	pci_free_irq(pdev, 1, &b);
 	pci_free_irq_vectors(pdev);
 	close_fake();
 }
@@ -868,6 +894,7 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, devres_newest_first);
 	tcase_add_test(tc, notifier_priorities);
 	tcase_add_test(tc, timers_and_workqueues);
+	tcase_add_test(tc, kthreads);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pci");

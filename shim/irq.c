@@ -7,6 +7,7 @@
  * of requested IRQs and runs their handlers.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -705,4 +706,36 @@ void vcshim_irq_release_device(struct vcshim_pci *sp)
 			free_irq(VCSHIM_IRQ_BASE + i, e->actions[0]->dev_id);
 		}
 	}
+}
+
+/* drivers/pci/irq.c: a vector's IRQ, named from @fmt (the name is kept). */
+int pci_request_irq(struct pci_dev *dev, unsigned int nr, irq_handler_t handler,
+		    irq_handler_t thread_fn, void *dev_id, const char *fmt, ...)
+{
+	unsigned long irqflags = IRQF_SHARED;
+	va_list ap;
+	char *devname;
+	int irq = pci_irq_vector(dev, nr), ret;
+
+	if (irq < 0)
+		return irq;
+	if (!handler)
+		irqflags |= IRQF_ONESHOT;
+	va_start(ap, fmt);
+	devname = kvasprintf(GFP_KERNEL, fmt, ap);
+	va_end(ap);
+	if (!devname)
+		return -ENOMEM;
+	ret = request_threaded_irq(irq, handler, thread_fn, irqflags, devname, dev_id);
+	if (ret)
+		kfree(devname);
+	return ret;
+}
+
+void pci_free_irq(struct pci_dev *dev, unsigned int nr, void *dev_id)
+{
+	int irq = pci_irq_vector(dev, nr);
+
+	if (irq >= 0)
+		kfree(free_irq(irq, dev_id));
 }

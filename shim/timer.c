@@ -20,6 +20,7 @@
 
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/slab.h>
@@ -461,4 +462,79 @@ void tasklet_schedule(struct tasklet_struct *t)
 void tasklet_kill(struct tasklet_struct *t)
 {
 	cancel_work_sync(&t->work);
+}
+
+/* ---- kernel threads ---- */
+
+struct vcshim_kthread {
+	struct task_struct task;
+	int (*fn)(void *data);
+	void *data;
+	pthread_t thread;
+	bool should_stop;
+	int result;
+	struct completion started;	/* wake_up_process() */
+};
+
+static __thread struct vcshim_kthread *current_kthread;
+
+static void *kthread_main(void *arg)
+{
+	struct vcshim_kthread *k = arg;
+
+	current_kthread = k;
+	wait_for_completion(&k->started);
+	if (!READ_ONCE(k->should_stop))
+		k->result = k->fn(k->data);
+	return NULL;
+}
+
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *namefmt, ...)
+{
+	struct vcshim_kthread *k = kzalloc(sizeof(*k), GFP_KERNEL);
+	va_list ap;
+	int ret;
+
+	if (!k)
+		return ERR_PTR(-ENOMEM);
+	va_start(ap, namefmt);
+	vcshim_vsnprintf(k->task.comm, sizeof(k->task.comm), namefmt, ap);
+	va_end(ap);
+	k->fn = threadfn;
+	k->data = data;
+	k->task.vcshim = k;
+	init_completion(&k->started);
+	ret = vcshim_start_thread(&k->thread, kthread_main, k, true);
+	if (ret) {
+		kfree(k);
+		return ERR_PTR(ret);
+	}
+	return &k->task;
+}
+
+int wake_up_process(struct task_struct *t)
+{
+	if (t && t->vcshim)
+		complete(&t->vcshim->started);
+	return 1;
+}
+
+bool kthread_should_stop(void)
+{
+	return current_kthread && READ_ONCE(current_kthread->should_stop);
+}
+
+/* As the kernel: sets should_stop, wakes the thread, waits, returns its result. */
+int kthread_stop(struct task_struct *t)
+{
+	struct vcshim_kthread *k = t->vcshim;
+	int ret;
+
+	WRITE_ONCE(k->should_stop, true);
+	complete(&k->started);
+	pthread_join(k->thread, NULL);
+	ret = k->result;
+	kfree(k);
+	return ret;
 }

@@ -18,6 +18,8 @@
 #include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/dmapool.h>
+#include <linux/idr.h>
 #include <linux/dma-mapping.h>
 #include <linux/err.h>
 #include <linux/jiffies.h>
@@ -27,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <linux/interrupt.h>
+#include <linux/kthread.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -215,6 +218,52 @@ START_TEST(kmalloc_natural_alignment)
 	/* the products wrap to 4 and 8 bytes without the check */
 	ck_assert_ptr_null(kmalloc_array(SIZE_MAX / 4 + 2, 4, GFP_KERNEL));
 	ck_assert_ptr_null(kmalloc_array(8, SIZE_MAX / 8 + 2, GFP_KERNEL));
+}
+END_TEST
+
+START_TEST(kernel_formats_and_parsers)
+{
+	static const u8 mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	static const u8 ip[4] = { 10, 0, 2, 2 };
+	struct resource r = { .start = 0xfe000000, .end = 0xfe000fff, .flags = IORESOURCE_MEM };
+	dma_addr_t dma = 0x1000;
+	char buf[128];
+	unsigned int u;
+	long l;
+	bool b;
+
+	vcshim_snprintf(buf, sizeof(buf), "%pM %pI4 %d %s %pad|%*ph|%pR", mac, ip, -3, "x",
+			&dma, 3, mac, &r);
+	ck_assert_str_eq(buf, "52:54:00:12:34:56 10.0.2.2 -3 x 0x0000000000001000|52 54 00|"
+			      "[mem 0xfe000000-0xfe000fff]");
+	ck_assert_int_eq(vcshim_snprintf(buf, 4, "%s", "abcdef"), 6);
+	ck_assert_str_eq(buf, "abc");
+	ck_assert_int_eq(scnprintf(buf, 4, "%s", "abcdef"), 3);
+	ck_assert_int_eq(kstrtouint("0x1f\n", 0, &u), 0);
+	ck_assert_uint_eq(u, 31);
+	ck_assert_int_eq(kstrtouint("017", 0, &u), 0);
+	ck_assert_uint_eq(u, 15);
+	ck_assert_int_eq(kstrtouint("4294967296", 10, &u), -ERANGE);
+	ck_assert_int_eq(kstrtouint(" 1", 10, &u), -EINVAL);
+	ck_assert_int_eq(kstrtol("-42", 10, &l), 0);
+	ck_assert_int_eq(l, -42);
+	ck_assert_int_eq(kstrtobool("on", &b), 0);
+	ck_assert(b);
+	ck_assert_int_eq(kstrtobool("x", &b), -EINVAL);
+}
+END_TEST
+
+START_TEST(ida_allocates_lowest_free)
+{
+	DEFINE_IDA(ida);
+
+	ck_assert_int_eq(ida_alloc(&ida, GFP_KERNEL), 0);
+	ck_assert_int_eq(ida_alloc(&ida, GFP_KERNEL), 1);
+	ck_assert_int_eq(ida_alloc_min(&ida, 100, GFP_KERNEL), 100);
+	ida_free(&ida, 0);
+	ck_assert_int_eq(ida_alloc(&ida, GFP_KERNEL), 0);
+	ck_assert_int_eq(ida_alloc_range(&ida, 0, 1, GFP_KERNEL), -ENOSPC);
+	ida_destroy(&ida);
 }
 END_TEST
 
@@ -435,6 +484,31 @@ START_TEST(timers_and_workqueues)
 }
 END_TEST
 
+static int kthread_fn(void *data)
+{
+	atomic_t *loops = data;
+
+	while (!kthread_should_stop()) {
+		atomic_inc(loops);
+		msleep(5);
+	}
+	return 7;
+}
+
+START_TEST(kthreads)
+{
+	struct task_struct *t;
+	atomic_t loops = ATOMIC_INIT(0);
+
+	t = kthread_run(kthread_fn, &loops, "test-%d", 1);
+	ck_assert(!IS_ERR(t));
+	ck_assert_str_eq(t->comm, "test-1");
+	msleep(50);
+	ck_assert_int_eq(kthread_stop(t), 7);
+	ck_assert_int_gt(atomic_read(&loops), 0);
+}
+END_TEST
+
 /* ---- the PCI layer on the modelled function ---- */
 
 static struct vcshim_pci *sp;
@@ -617,13 +691,13 @@ START_TEST(irq_threads_do_not_stall_others)
 	ck_assert_int_eq(pci_alloc_irq_vectors(pdev, 2, 2, PCI_IRQ_MSI), 2);
 	ck_assert_int_eq(request_threaded_irq(pci_irq_vector(pdev, 0), NULL, slow_thread,
 					      IRQF_ONESHOT, "slow", &a), 0);
-	ck_assert_int_eq(request_irq(pci_irq_vector(pdev, 1), fast_handler, 0, "fast", &b), 0);
+	ck_assert_int_eq(pci_request_irq(pdev, 1, fast_handler, NULL, &b, "fast-%d", 1), 0);
 	fire(0);
 	ck_assert_uint_gt(wait_for_completion_timeout(&slow_started, msecs_to_jiffies(1000)), 0);
 	fire(1);
 	ck_assert_uint_gt(wait_for_completion_timeout(&fast_done, msecs_to_jiffies(300)), 0);
 	free_irq(pci_irq_vector(pdev, 0), &a);
-	free_irq(pci_irq_vector(pdev, 1), &b);
+	pci_free_irq(pdev, 1, &b);
 	pci_free_irq_vectors(pdev);
 	close_fake();
 }
@@ -730,6 +804,35 @@ START_TEST(intx_check_and_mask)
 }
 END_TEST
 
+START_TEST(dma_pool_blocks)
+{
+	struct dma_pool *pool;
+	dma_addr_t h[40];
+	void *v[40];
+	int i;
+
+	open_fake();
+	/* 200-byte blocks, 64-byte aligned, never crossing 1 KiB */
+	pool = dma_pool_create("test", &pdev->dev, 200, 64, 1024);
+	ck_assert_ptr_nonnull(pool);
+	for (i = 0; i < 40; i++) {
+		v[i] = dma_pool_zalloc(pool, GFP_KERNEL, &h[i]);
+		ck_assert_ptr_nonnull(v[i]);
+		ck_assert_uint_eq(h[i] % 64, 0);
+		ck_assert_uint_eq(h[i] / 1024, (h[i] + 199) / 1024);
+		ck_assert_uint_eq(((u8 *)v[i])[199], 0);
+		memset(v[i], 0xee, 200);
+	}
+	for (i = 1; i < 40; i++)
+		ck_assert_uint_ne(h[i], h[i - 1]);
+	dma_pool_free(pool, v[7], h[7]);
+	v[7] = dma_pool_alloc(pool, GFP_KERNEL, &h[0]);
+	ck_assert_ptr_nonnull(v[7]);
+	dma_pool_destroy(pool);
+	close_fake();
+}
+END_TEST
+
 /* Bug fix: coherent DMA is aligned to the allocation's order. */
 START_TEST(coherent_dma_alignment)
 {
@@ -784,11 +887,14 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, kmalloc_alignment);
 	tcase_add_test(tc, kmalloc_natural_alignment);
 	tcase_add_test(tc, helpers);
+	tcase_add_test(tc, kernel_formats_and_parsers);
+	tcase_add_test(tc, ida_allocates_lowest_free);
 	tcase_add_test(tc, several_module_inits);
 	tcase_add_test(tc, module_parameters);
 	tcase_add_test(tc, devres_newest_first);
 	tcase_add_test(tc, notifier_priorities);
 	tcase_add_test(tc, timers_and_workqueues);
+	tcase_add_test(tc, kthreads);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pci");
@@ -803,6 +909,7 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, config_write_checks);
 	tcase_add_test(tc, coherent_dma_alignment);
 	tcase_add_test(tc, intx_check_and_mask);
+	tcase_add_test(tc, dma_pool_blocks);
 	suite_add_tcase(s, tc);
 	return s;
 }

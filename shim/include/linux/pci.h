@@ -436,6 +436,10 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs,
 			  unsigned int max_vecs, unsigned int flags);
 void pci_free_irq_vectors(struct pci_dev *dev);
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
+__printf(6, 7) int pci_request_irq(struct pci_dev *dev, unsigned int nr,
+				   irq_handler_t handler, irq_handler_t thread_fn,
+				   void *dev_id, const char *fmt, ...);
+void pci_free_irq(struct pci_dev *dev, unsigned int nr, void *dev_id);
 int pci_msix_vec_count(struct pci_dev *dev);
 int pci_msi_vec_count(struct pci_dev *dev);
 

@@ -14,6 +14,7 @@
 struct task_struct {
 	int pid;
 	char comm[16];
+	struct vcshim_kthread *vcshim;	/* kthreads only */
 };
 
 #define set_current_state(s)	do { } while (0)
@@ -26,6 +27,8 @@ long schedule_timeout(long timeout);
 #define schedule_timeout_uninterruptible(t)	schedule_timeout(t)
 #define schedule_timeout_killable(t)		schedule_timeout(t)
 void schedule(void);
+/* Starts a kthread made by kthread_create(); nothing else sleeps on a task. */
+int wake_up_process(struct task_struct *p);
 void yield(void);
 
 #endif /* _VCSHIM_LINUX_SCHED_H */

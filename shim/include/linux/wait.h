@@ -64,6 +64,5 @@ long vcshim_wait_sleep(wait_queue_head_t *wq, unsigned int seen, long timeout);
 	wait_event_interruptible(wq, condition)
 #define wait_event_interruptible_lock_irq(wq, condition, lock) \
 	({ spin_unlock(&(lock)); wait_event(wq, condition); spin_lock(&(lock)); 0; })
-#define wake_up_process(t)	((void)(t), 1)
 
 #endif /* _VCSHIM_LINUX_WAIT_H */

@@ -143,6 +143,8 @@ static void vfio_vconfig_close_device(struct vfio_device *core)
 {
 	struct vfio_vconfig_device *vdev = to_vconfig_dev(core);
 
+	/* as vfio-pci: no DMA or MSI write while interrupts are torn down */
+	pci_clear_master(vdev->pdev);
 	mutex_lock(&vdev->igate);
 	vfio_vconfig_irqs_release(vdev);
 	mutex_unlock(&vdev->igate);
@@ -223,6 +225,7 @@ static int vfio_vconfig_init_dev(struct vfio_device *core)
 	vdev->msix_bar = 0xff;
 	mutex_init(&vdev->config_lock);
 	mutex_init(&vdev->igate);
+	mutex_init(&vdev->barmap_lock);
 	spin_lock_init(&vdev->irqlock);
 	init_rwsem(&vdev->memory_lock);
 	return vfio_vconfig_bar_inode_get(vdev);
@@ -234,6 +237,7 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
+	mutex_destroy(&vdev->barmap_lock);
 	vfio_vconfig_bar_inode_put(vdev);
 	vfio_free_device(core);
 }

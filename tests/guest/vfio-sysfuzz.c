@@ -441,16 +441,18 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 	case OP_MREMAP:
 		if (st->nmaps && !no_copies) {
 			struct mapping *m = &st->map[a % st->nmaps];
-			void *target = SYS(mmap(NULL, m->len, PROT_NONE,
+			size_t new_len = (b & 1) ? m->len + PAGE : m->len;
+			/* the whole new range is reserved: MREMAP_FIXED unmaps it */
+			void *target = SYS(mmap(NULL, new_len, PROT_NONE,
 						MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
 			void *p;
 
 			if (target == MAP_FAILED)
 				break;
-			p = SYS(mremap(m->addr, m->len, (b & 1) ? m->len + PAGE : m->len,
+			p = SYS(mremap(m->addr, m->len, new_len,
 				       MREMAP_MAYMOVE | MREMAP_FIXED, target));
 			if (p == MAP_FAILED) {
-				SYS(munmap(target, m->len));
+				SYS(munmap(target, new_len));
 			} else {
 				if (b & 1)
 					finding("op %u: a BAR mapping grew by mremap()", at);
@@ -769,9 +771,11 @@ static bool kernel_trouble(char *out, size_t len)
 	return found;
 }
 
+/* After an unbind: bind again, and open group and container again (the
+ * device registered anew is not found through the old group file). */
 static void rebind_if_needed(void)
 {
-	char path[160];
+	char path[160], why[256];
 	int fd;
 
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/driver", bdf);
@@ -783,6 +787,9 @@ static void rebind_if_needed(void)
 			perror("drivers_probe");
 		close(fd);
 	}
+	vfio_dev_close(&parent_dev);
+	if (vfio_dev_attach(&parent_dev, bdf, why, sizeof(why)))
+		printf("vfio-sysfuzz: after rebind: %s\n", why);
 }
 
 /* Run one sequence; 0, or 1 with the finding in sh->finding. */

@@ -170,9 +170,28 @@ bool vfio_vconfig_io_enabled(struct vfio_vconfig_device *vdev)
 	return vdev->vc && vconfig_io_enabled(vdev->vc);
 }
 
+/*
+ * The function was reset: the virtual space returns to its reset values
+ * and the interrupt state follows it. Caller holds igate, memory_lock for
+ * write and config_lock.
+ */
+static void vfio_vconfig_virtual_reset(struct vfio_vconfig_device *vdev)
+{
+	u8 cmd[2] = { 0, 0 };
+
+	vconfig_reset(vdev->vc);
+	vconfig_read(vdev->vc, PCI_COMMAND, sizeof(cmd), cmd);
+	vfio_vconfig_irqs_after_reset(vdev, cmd[1] &
+				      (PCI_COMMAND_INTX_DISABLE >> 8));
+}
+
 /**
  * vfio_vconfig_reset_function() - reset the function and its virtual space
- * @vdev: the device; caller holds memory_lock for write, mappings zapped
+ * @vdev: the device; caller holds igate and memory_lock for write,
+ *	mappings zapped
+ *
+ * The virtual space is reset only when the function was: after a failed
+ * reset it still describes the function as it is.
  *
  * Return: 0 or the error of pci_try_reset_function().
  */
@@ -186,7 +205,7 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 	ret = pci_try_reset_function(vdev->pdev);
 	if (!ret) {
 		mutex_lock(&vdev->config_lock);
-		vconfig_reset(vdev->vc);
+		vfio_vconfig_virtual_reset(vdev);
 		mutex_unlock(&vdev->config_lock);
 	}
 	return ret;
@@ -228,7 +247,8 @@ int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 	if (ret)
 		return ret;
 
-	if (needs_save) {
+	/* a function that stayed in D0 has nothing to restore later */
+	if (needs_save && pdev->current_state >= PCI_D3hot) {
 		kfree(vdev->pm_state);
 		vdev->pm_state = pci_store_saved_state(pdev);
 	} else if (needs_restore) {
@@ -238,18 +258,28 @@ int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 	return 0;
 }
 
+/* The PowerState field of PMCSR (D0-D3hot: 0-3) as the kernel's pci_power_t. */
+static pci_power_t vfio_vconfig_pm_field(unsigned int field)
+{
+	return (__force pci_power_t)field;
+}
+
 static void vfio_vconfig_do_power(struct vfio_vconfig_device *vdev,
 				  const struct vconfig_effect *fx)
 {
-	bool resets = vdev->needs_pm_restore && fx->power.from == 3 &&
-		      fx->power.to == 0;
+	pci_power_t from = vfio_vconfig_pm_field(fx->power.from);
+	pci_power_t to = vfio_vconfig_pm_field(fx->power.to);
+	bool resets = vdev->needs_pm_restore && from == PCI_D3hot &&
+		      to == PCI_D0;
 
-	if (fx->power.to > 3)
+	if (to > PCI_D3hot)
 		return;
-	if (vfio_vconfig_set_power_state(vdev, fx->power.to))
+	/* no mapping may outlive the decode a low-power state takes away */
+	vfio_vconfig_zap_bars(vdev);
+	if (vfio_vconfig_set_power_state(vdev, to))
 		return;
 	if (resets)
-		vconfig_reset(vdev->vc);
+		vfio_vconfig_virtual_reset(vdev);
 }
 
 static void vfio_vconfig_do_vpd(struct vfio_vconfig_device *vdev,
@@ -274,17 +304,42 @@ static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
 		pci_info_ratelimited(pdev, "reset refused: SR-IOV VFs enabled\n");
 		return;
 	}
+	vfio_vconfig_zap_bars(vdev);
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
-	if (pci_try_reset_function(pdev))
+	if (pci_try_reset_function(pdev)) {
 		pci_info_ratelimited(pdev, "requested reset failed\n");
-	/* the virtual space resets even if the host could not reset */
-	vconfig_reset(vdev->vc);
+		return;
+	}
+	vfio_vconfig_virtual_reset(vdev);
+}
+
+static void vfio_vconfig_do_decode(struct vfio_vconfig_device *vdev,
+				   const struct vconfig_effect *fx)
+{
+	/*
+	 * The virtual Command register guards every access and fault, and
+	 * memory_lock is held: zap what was populated while decode was on.
+	 */
+	if (!fx->decode.memory)
+		vfio_vconfig_zap_bars(vdev);
+}
+
+/* As vfio-pci: never below Max Payload Size, which the host chose. */
+static void vfio_vconfig_do_readrq(struct vfio_vconfig_device *vdev,
+				   const struct vconfig_effect *fx)
+{
+	struct pci_dev *pdev = vdev->pdev;
+
+	if (pci_is_pcie(pdev))
+		pcie_set_readrq(pdev, max_t(int, fx->readrq.bytes,
+					    pcie_get_mps(pdev)));
 }
 
 /*
  * Execute the effects of one write. Called with igate, memory_lock (for
- * write) and config_lock held; mappings were zapped when the write could
- * turn decode off.
+ * write) and config_lock held. Whether BAR mappings are revoked is decided
+ * by the effect itself, whichever capability instance produced it, at the
+ * moment its action runs: faults wait on memory_lock until it is done.
  */
 static void vfio_vconfig_run_effects(struct vfio_vconfig_device *vdev,
 				     const struct vconfig_effects *fxs)
@@ -326,50 +381,16 @@ static void vfio_vconfig_run_effects(struct vfio_vconfig_device *vdev,
 			vfio_vconfig_do_vpd(vdev, fx);
 			break;
 		case VCONFIG_EFFECT_READRQ:
-			if (pci_is_pcie(vdev->pdev))
-				pcie_set_readrq(vdev->pdev, fx->readrq.bytes);
+			vfio_vconfig_do_readrq(vdev, fx);
+			break;
+		case VCONFIG_EFFECT_DECODE:
+			vfio_vconfig_do_decode(vdev, fx);
 			break;
 		default:
-			/*
-			 * Decode is enforced through memory_lock and the
-			 * virtual Command register; bus master and BAR
-			 * placement need nothing from the host.
-			 */
+			/* bus master and BAR placement need nothing */
 			break;
 		}
 	}
-}
-
-static bool vfio_vconfig_overlaps(unsigned int pos, unsigned int count,
-				  unsigned int reg, unsigned int len)
-{
-	return reg && pos < reg + len && reg < pos + count;
-}
-
-/*
- * Can this write turn decode off, reset the function or leave D0? Then
- * every BAR mapping is zapped before the write reaches the device, so
- * that no mapping outlives the decode it relies on.
- */
-static bool vfio_vconfig_write_needs_zap(struct vfio_vconfig_device *vdev,
-					 unsigned int pos, const u8 *buf,
-					 unsigned int count)
-{
-	struct pci_dev *pdev = vdev->pdev;
-	int pcie = pci_pcie_cap(pdev);
-	int af = pci_find_capability(pdev, PCI_CAP_ID_AF);
-
-	if (vfio_vconfig_overlaps(pos, count, PCI_COMMAND, 1)) {
-		u8 cmd = buf[PCI_COMMAND - pos];
-
-		if (!(cmd & PCI_COMMAND_MEMORY))
-			return true;
-	}
-	if (vfio_vconfig_overlaps(pos, count, pdev->pm_cap + PCI_PM_CTRL, 2) ||
-	    vfio_vconfig_overlaps(pos, count, pcie ? pcie + PCI_EXP_DEVCTL : 0, 2) ||
-	    vfio_vconfig_overlaps(pos, count, af ? af + PCI_AF_CTRL : 0, 1))
-		return true;
-	return false;
 }
 
 /* Accesses up to this size are bounced through the stack. */
@@ -384,10 +405,7 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 	int ret = 0;
 
 	mutex_lock(&vdev->igate);
-	if (vfio_vconfig_write_needs_zap(vdev, pos, buf, count))
-		vfio_vconfig_zap_and_down_write_memory_lock(vdev);
-	else
-		down_write(&vdev->memory_lock);
+	down_write(&vdev->memory_lock);
 	mutex_lock(&vdev->config_lock);
 
 	while (done < count) {

@@ -383,6 +383,18 @@ static int vfio_vconfig_vector_request(struct vfio_vconfig_device *vdev,
 	return 0;
 }
 
+/*
+ * Is vector @i masked by a config-action mask? MSI mask bits exist for
+ * the first 32 vectors only; MSI-X vectors follow the Function Mask.
+ */
+static bool vfio_vconfig_action_vector_masked(struct vfio_vconfig_device *vdev,
+					      unsigned int i)
+{
+	if (vdev->irq_type == VFIO_PCI_MSIX_IRQ_INDEX)
+		return vdev->action.msix_masked;
+	return i < VFIO_VCONFIG_MAX_MSI && (vdev->action.msi_masked & BIT(i));
+}
+
 static void vfio_vconfig_msi_disable(struct vfio_vconfig_device *vdev,
 				     bool locked)
 {
@@ -391,8 +403,7 @@ static void vfio_vconfig_msi_disable(struct vfio_vconfig_device *vdev,
 
 	for (i = 0; i < vdev->nr_vectors; i++) {
 		/* balance the disable_irq() of a config-action mask */
-		if (vdev->action.msix_masked ||
-		    (vdev->action.msi_masked & BIT(i)))
+		if (vfio_vconfig_action_vector_masked(vdev, i))
 			enable_irq(pci_irq_vector(vdev->pdev, i));
 		vfio_vconfig_vector_free(vdev, i, locked);
 	}
@@ -503,6 +514,41 @@ static void vfio_vconfig_disarm_all(struct vfio_vconfig_device *vdev,
 	}
 }
 
+/*
+ * Arm slots [start, start + count) with the eventfds in @fds (-1 clears a
+ * slot). Every eventfd is resolved before any slot changes, so a bad fd
+ * anywhere in the block changes nothing.
+ */
+static int vfio_vconfig_arm_block(struct vfio_vconfig_device *vdev,
+				  unsigned int index, unsigned int start,
+				  unsigned int count, const s32 *fds)
+{
+	struct eventfd_ctx **ctx;
+	unsigned int i;
+	int ret = 0;
+
+	ctx = kcalloc(count, sizeof(*ctx), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
+		return -ENOMEM;
+	for (i = 0; i < count && !ret; i++) {
+		if (fds[i] < 0)
+			continue;
+		ctx[i] = eventfd_ctx_fdget(fds[i]);
+		if (IS_ERR(ctx[i])) {
+			ret = PTR_ERR(ctx[i]);
+			ctx[i] = NULL;
+		}
+	}
+	for (i = 0; i < count; i++) {
+		if (!ret)
+			vfio_vconfig_arm_slot(vdev, index, start + i, ctx[i]);
+		else if (ctx[i])
+			eventfd_ctx_put(ctx[i]);
+	}
+	kfree(ctx);
+	return ret;
+}
+
 static int vfio_vconfig_action_trigger(struct vfio_vconfig_device *vdev,
 				       unsigned int index, unsigned int start,
 				       unsigned int count, u32 flags, void *data)
@@ -519,38 +565,8 @@ static int vfio_vconfig_action_trigger(struct vfio_vconfig_device *vdev,
 	if (start >= nr || count > nr - start)
 		return -EINVAL;
 
-	if (flags & VFIO_IRQ_SET_DATA_EVENTFD) {
-		struct eventfd_ctx *ctx[VFIO_VCONFIG_MAX_MSI] = { };
-		s32 *fds = data;
-		unsigned int done = 0;
-
-		/* resolve in batches so a bad fd changes nothing */
-		while (done < count) {
-			unsigned int n = min(count - done,
-					     (unsigned int)ARRAY_SIZE(ctx));
-
-			for (i = 0; i < n; i++) {
-				if (fds[done + i] < 0)
-					continue;
-				ctx[i] = eventfd_ctx_fdget(fds[done + i]);
-				if (IS_ERR(ctx[i])) {
-					int ret = PTR_ERR(ctx[i]);
-
-					while (i--)
-						if (ctx[i])
-							eventfd_ctx_put(ctx[i]);
-					return ret;
-				}
-			}
-			for (i = 0; i < n; i++) {
-				vfio_vconfig_arm_slot(vdev, index,
-						      start + done + i, ctx[i]);
-				ctx[i] = NULL;
-			}
-			done += n;
-		}
-		return 0;
-	}
+	if (flags & VFIO_IRQ_SET_DATA_EVENTFD)
+		return vfio_vconfig_arm_block(vdev, index, start, count, data);
 
 	/* DATA_NONE / DATA_BOOL: loopback through the armed eventfds */
 	for (i = start; i < start + count; i++) {
@@ -637,7 +653,7 @@ void vfio_vconfig_action_msi_mask(struct vfio_vconfig_device *vdev, u32 mask)
 
 	if (vdev->irq_type != VFIO_PCI_MSI_IRQ_INDEX)
 		return;
-	for (i = 0; i < vdev->nr_vectors; i++) {
+	for (i = 0; i < min(vdev->nr_vectors, VFIO_VCONFIG_MAX_MSI); i++) {
 		bool want = mask & BIT(i);
 
 		if (want == !!(vdev->action.msi_masked & BIT(i)))
@@ -1051,4 +1067,25 @@ void vfio_vconfig_irqs_release(struct vfio_vconfig_device *vdev)
 		eventfd_ctx_put(vdev->req_trigger);
 	vdev->req_trigger = NULL;
 	vdev->virq_disabled = false;
+}
+
+/**
+ * vfio_vconfig_irqs_after_reset() - follow a reset of the virtual space
+ * @vdev: the device; caller holds igate and memory_lock for write
+ * @intx_disabled: Command.INTx-disable after the reset
+ *
+ * The reset cleared the virtual INTx-disable bit and the MSI and MSI-X
+ * enable bits; the interrupt state follows, so that virtual registers,
+ * hardware and host vectors agree. Vectors set up with SET_IRQS in the
+ * default mode belong to the user and stay.
+ */
+void vfio_vconfig_irqs_after_reset(struct vfio_vconfig_device *vdev,
+				   bool intx_disabled)
+{
+	vfio_vconfig_set_virq_disabled(vdev, intx_disabled);
+	if (!vdev->action.enabled)
+		return;
+	if (vdev->irq_type == VFIO_PCI_MSI_IRQ_INDEX ||
+	    vdev->irq_type == VFIO_PCI_MSIX_IRQ_INDEX)
+		vfio_vconfig_msi_disable(vdev, true);
 }

@@ -187,6 +187,8 @@ static void vfio_vconfig_close_device(struct vfio_device *core)
 	struct vfio_vconfig_device *vdev = to_vconfig_dev(core);
 
 	vfio_vconfig_sriov_close(vdev);
+	/* as vfio-pci: no DMA or MSI write while interrupts are torn down */
+	pci_clear_master(vdev->pdev);
 	mutex_lock(&vdev->igate);
 	vfio_vconfig_irqs_release(vdev);
 	mutex_unlock(&vdev->igate);
@@ -267,6 +269,7 @@ static int vfio_vconfig_init_dev(struct vfio_device *core)
 	vdev->msix_bar = 0xff;
 	mutex_init(&vdev->config_lock);
 	mutex_init(&vdev->igate);
+	mutex_init(&vdev->barmap_lock);
 	spin_lock_init(&vdev->irqlock);
 	init_rwsem(&vdev->memory_lock);
 	return vfio_vconfig_bar_inode_get(vdev);
@@ -278,6 +281,7 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
+	mutex_destroy(&vdev->barmap_lock);
 	vfio_vconfig_bar_inode_put(vdev);
 	vfio_vconfig_free_device(core);
 }

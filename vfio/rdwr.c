@@ -20,22 +20,27 @@ int vfio_vconfig_setup_barmap(struct vfio_vconfig_device *vdev, int bar)
 {
 	struct pci_dev *pdev = vdev->pdev;
 	void __iomem *io;
-	int ret;
+	int ret = 0;
 
+	/* two first uses at once must not both claim the region */
+	mutex_lock(&vdev->barmap_lock);
 	if (vdev->barmap[bar])
-		return 0;
+		goto out;
 
 	ret = pci_request_selected_regions(pdev, 1 << bar, VFIO_VCONFIG_DRIVER);
 	if (ret)
-		return ret;
+		goto out;
 
 	io = pci_iomap(pdev, bar, 0);
 	if (!io) {
 		pci_release_selected_regions(pdev, 1 << bar);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto out;
 	}
 	vdev->barmap[bar] = io;
-	return 0;
+out:
+	mutex_unlock(&vdev->barmap_lock);
+	return ret;
 }
 
 /**

@@ -61,6 +61,7 @@ struct vfio_vconfig_action {
  * @memory_lock: held for write while decode may change, for read by
  *	every BAR access and mmap fault (CVE-2020-12888)
  * @bar_inode: the inode whose address space holds every BAR mapping
+ * @barmap_lock: serializes the creation of @barmap entries
  * @barmap: iomem mappings of the BARs, created on first use
  * @bar_mmap_supported: BARs userspace may mmap
  * @msix_bar: BAR holding the MSI-X table, or 0xff
@@ -102,6 +103,7 @@ struct vfio_vconfig_device {
 	struct mutex config_lock;
 	struct rw_semaphore memory_lock;
 	struct inode *bar_inode;
+	struct mutex barmap_lock;
 	void __iomem *barmap[PCI_STD_NUM_BARS];
 	bool bar_mmap_supported[PCI_STD_NUM_BARS];
 	u8 msix_bar;
@@ -198,6 +200,8 @@ void vfio_vconfig_intx_mask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_intx_unmask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_set_virq_disabled(struct vfio_vconfig_device *vdev,
 				    bool disabled);
+void vfio_vconfig_irqs_after_reset(struct vfio_vconfig_device *vdev,
+				   bool intx_disabled);
 int vfio_vconfig_action_msi(struct vfio_vconfig_device *vdev, bool enable,
 			    unsigned int nvec);
 void vfio_vconfig_action_msi_mask(struct vfio_vconfig_device *vdev, u32 mask);

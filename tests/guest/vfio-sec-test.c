@@ -13,6 +13,12 @@
  *          no mapping may still reach the device, each access must raise
  *          SIGBUS and region access must fail with EIO.
  * rom:     no ROM read from a function in D3hot.
+ * reset:   after every kind of reset (VFIO_DEVICE_RESET, FLR through config
+ *          space, a resetting D3hot->D0) the virtual and the hardware
+ *          INTx-disable bits agree; in config-action mode no host vector
+ *          outlives the MSI-X Enable bit the reset cleared.
+ * arm:     config-action SET_IRQS is all-or-nothing: a bad eventfd at the
+ *          end of a block longer than 32 vectors arms nothing.
  *
  * An access after a revocation must raise SIGBUS or, where decode is back
  * on after a reset, take a fresh page fault (counted in ru_minflt); a read
@@ -37,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -45,6 +52,8 @@
 
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
+
+#include "../../include/uapi/linux/vfio_vconfig.h"
 
 #include "vfio-dev.h"
 
@@ -468,6 +477,232 @@ static void check_rom_d3hot(struct vfio_dev *dev)
 		report("PASS", "rom:d3hot", NULL);
 }
 
+/* ---- interrupt state across resets ------------------------------------ */
+
+/* Command as the PCI core reads it from the function (sysfs). */
+static int hw_command(const char *bdf, uint16_t *cmd)
+{
+	char path[128];
+	int fd, ok;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ok = pread(fd, cmd, 2, PCI_COMMAND) == 2;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+enum reset_kind { RESET_IOCTL, RESET_FLR, RESET_PM, NR_RESETS };
+
+static const char *const reset_name[NR_RESETS] = {
+	[RESET_IOCTL] = "device-reset",
+	[RESET_FLR] = "config-flr",
+	[RESET_PM] = "d3hot-d0",
+};
+
+/* Reset the function one way; 1 when this function has no such reset. */
+static int do_reset(const struct vfio_dev *dev, enum reset_kind r)
+{
+	unsigned int pm = find_cap(dev, PCI_CAP_ID_PM);
+	unsigned int exp = find_cap(dev, PCI_CAP_ID_EXP);
+
+	switch (r) {
+	case RESET_IOCTL:
+		if (!(dev->info.flags & VFIO_DEVICE_FLAGS_RESET))
+			return 1;
+		return ioctl(dev->fd, VFIO_DEVICE_RESET) ? -1 : 0;
+	case RESET_FLR:
+		if (!exp || !(vfio_dev_cfg32(dev, exp + PCI_EXP_DEVCAP) & PCI_EXP_DEVCAP_FLR))
+			return 1;
+		cfg_put16(dev, exp + PCI_EXP_DEVCTL,
+			  vfio_dev_cfg16(dev, exp + PCI_EXP_DEVCTL) | PCI_EXP_DEVCTL_BCR_FLR);
+		usleep(100000);
+		return 0;
+	case RESET_PM:
+		/* only a function without No_Soft_Reset resets on D3hot->D0 */
+		if (!pm || (vfio_dev_cfg16(dev, pm + PCI_PM_CTRL) & PCI_PM_CTRL_NO_SOFT_RESET))
+			return 1;
+		set_power(dev, pm, 3);
+		set_power(dev, pm, 0);
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static void check_intx_after_reset(struct vfio_dev *dev)
+{
+	int r;
+
+	for (r = 0; r < NR_RESETS; r++) {
+		uint16_t virt, hw;
+		char check[64];
+		int ret;
+
+		snprintf(check, sizeof(check), "reset:%s:intx-disable", reset_name[r]);
+		cfg_put16(dev, PCI_COMMAND,
+			  vfio_dev_cfg16(dev, PCI_COMMAND) | PCI_COMMAND_INTX_DISABLE);
+		ret = do_reset(dev, r);
+		if (ret > 0) {
+			cfg_put16(dev, PCI_COMMAND,
+				  vfio_dev_cfg16(dev, PCI_COMMAND) & ~PCI_COMMAND_INTX_DISABLE);
+			continue;
+		}
+		virt = vfio_dev_cfg16(dev, PCI_COMMAND);
+		if (ret < 0)
+			report("FAIL", check, "%s: %s", reset_name[r], strerror(errno));
+		else if (hw_command(dev->bdf, &hw))
+			report("FAIL", check, "cannot read the hardware Command register");
+		else if ((virt ^ hw) & PCI_COMMAND_INTX_DISABLE)
+			report("FAIL", check, "virtual Command 0x%04x, hardware 0x%04x: INTx-disable disagrees",
+			       virt, hw);
+		else
+			report("PASS", check, NULL);
+		cfg_put16(dev, PCI_COMMAND, vfio_dev_cfg16(dev, PCI_COMMAND) & ~PCI_COMMAND_INTX_DISABLE);
+		decode_on(dev, find_cap(dev, PCI_CAP_ID_PM));
+	}
+}
+
+/* ---- config-action mode (vfio-vconfig only) ---------------------------- */
+
+static int action_feature(const struct vfio_dev *dev, uint32_t flags,
+			  struct vfio_device_feature_vconfig_action *act)
+{
+	struct {
+		struct vfio_device_feature hdr;
+		struct vfio_device_feature_vconfig_action act;
+	} buf;
+
+	memset(&buf, 0, sizeof(buf));
+	buf.hdr.argsz = sizeof(buf);
+	buf.hdr.flags = flags | VFIO_DEVICE_FEATURE_VCONFIG_ACTION;
+	buf.act = *act;
+	if (ioctl(dev->fd, VFIO_DEVICE_FEATURE, &buf))
+		return -1;
+	*act = buf.act;
+	return 0;
+}
+
+static int action_mode(const struct vfio_dev *dev, uint32_t mode)
+{
+	struct vfio_device_feature_vconfig_action act = { .mode = mode };
+
+	return action_feature(dev, VFIO_DEVICE_FEATURE_SET, &act);
+}
+
+static struct vfio_device_feature_vconfig_action action_state(const struct vfio_dev *dev)
+{
+	struct vfio_device_feature_vconfig_action act = { 0 };
+
+	action_feature(dev, VFIO_DEVICE_FEATURE_GET, &act);
+	return act;
+}
+
+/* SET_IRQS of @count eventfds on MSI-X starting at 0; fds[i] = fd except
+ * the last, which is @last. */
+static int arm_msix(const struct vfio_dev *dev, unsigned int count, int fd, int last)
+{
+	size_t size = sizeof(struct vfio_irq_set) + count * sizeof(int32_t);
+	struct vfio_irq_set *set = calloc(1, size);
+	int32_t *fds = (int32_t *)set->data;
+	unsigned int i;
+	int ret;
+
+	set->argsz = size;
+	set->flags = VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER;
+	set->index = VFIO_PCI_MSIX_IRQ_INDEX;
+	set->count = count;
+	for (i = 0; i < count; i++)
+		fds[i] = i + 1 == count ? last : fd;
+	ret = ioctl(dev->fd, VFIO_DEVICE_SET_IRQS, set);
+	free(set);
+	return ret;
+}
+
+static unsigned int msix_count(const struct vfio_dev *dev)
+{
+	struct vfio_irq_info info = {
+		.argsz = sizeof(info), .index = VFIO_PCI_MSIX_IRQ_INDEX,
+	};
+
+	return ioctl(dev->fd, VFIO_DEVICE_GET_IRQ_INFO, &info) ? 0 : info.count;
+}
+
+static void check_action(struct vfio_dev *dev)
+{
+	unsigned int msix = find_cap(dev, PCI_CAP_ID_MSIX);
+	unsigned int n = msix_count(dev);
+	struct vfio_device_feature_vconfig_action act;
+	int efd, bad, r;
+
+	if (is_vfio_pci || !msix || !n)
+		return;
+	efd = eventfd(0, EFD_CLOEXEC);
+	bad = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (action_mode(dev, VFIO_VCONFIG_MODE_ACTION)) {
+		report("FAIL", "action", "config-action mode: %s", strerror(errno));
+		goto out;
+	}
+
+	/* A bad fd at the end of the block arms nothing. */
+	if (n > 32) {
+		errno = 0;
+		if (arm_msix(dev, n, efd, bad) == 0)
+			report("FAIL", "arm:bad-fd-last", "SET_IRQS with a bad eventfd succeeded");
+		else if ((act = action_state(dev)).msix_armed)
+			report("FAIL", "arm:bad-fd-last", "%u of %u slots armed by a failed SET_IRQS",
+			       act.msix_armed, n);
+		else
+			report("PASS", "arm:bad-fd-last", NULL);
+	}
+
+	/* Host vectors do not outlive the MSI-X Enable bit a reset cleared. */
+	for (r = 0; r < NR_RESETS; r++) {
+		char check[64];
+		uint16_t ctrl;
+		int ret;
+
+		snprintf(check, sizeof(check), "reset:%s:action-vectors", reset_name[r]);
+		if (arm_msix(dev, n, efd, efd)) {
+			report("FAIL", check, "arm: %s", strerror(errno));
+			break;
+		}
+		decode_on(dev, find_cap(dev, PCI_CAP_ID_PM));
+		ctrl = vfio_dev_cfg16(dev, msix + PCI_MSIX_FLAGS) & ~PCI_MSIX_FLAGS_ENABLE;
+		cfg_put16(dev, msix + PCI_MSIX_FLAGS, ctrl);
+		cfg_put16(dev, msix + PCI_MSIX_FLAGS, ctrl | PCI_MSIX_FLAGS_ENABLE);
+		if ((act = action_state(dev)).active_vectors != n) {
+			report("FAIL", check, "MSI-X enable gave %u host vectors, expected %u",
+			       act.active_vectors, n);
+			break;
+		}
+		ret = do_reset(dev, r);
+		ctrl = vfio_dev_cfg16(dev, msix + PCI_MSIX_FLAGS);
+		act = action_state(dev);
+		if (ret < 0)
+			report("FAIL", check, "%s", strerror(errno));
+		else if (ret == 0 && (ctrl & PCI_MSIX_FLAGS_ENABLE))
+			report("FAIL", check, "MSI-X Enable still reads 1 after the reset");
+		else if (ret == 0 && act.active_vectors)
+			report("FAIL", check, "MSI-X Enable reads 0, %u host vectors still live",
+			       act.active_vectors);
+		else if (ret == 0)
+			report("PASS", check, NULL);
+		/* disable and disarm: releases whatever is still live */
+		cfg_put16(dev, msix + PCI_MSIX_FLAGS,
+			  vfio_dev_cfg16(dev, msix + PCI_MSIX_FLAGS) & ~PCI_MSIX_FLAGS_ENABLE);
+		vfio_dev_set_trigger(dev, VFIO_PCI_MSIX_IRQ_INDEX, -1);
+	}
+	if (action_mode(dev, VFIO_VCONFIG_MODE_VFIO))
+		report("FAIL", "action", "back to VFIO mode: %s", strerror(errno));
+out:
+	close(efd);
+	close(bad);
+	decode_on(dev, find_cap(dev, PCI_CAP_ID_PM));
+}
+
 int main(int argc, char **argv)
 {
 	bool known_holes = false;
@@ -493,6 +728,8 @@ int main(int argc, char **argv)
 
 	check_revoke(&dev);
 	check_rom_d3hot(&dev);
+	check_intx_after_reset(&dev);
+	check_action(&dev);
 
 	vfio_dev_close(&dev);
 	return failed ? 1 : 0;

@@ -18,7 +18,18 @@ else
 	kdir=/lib/modules/$kver/build
 fi
 src=${VCONFIG_SRC:-$root}
-mirror=$root/vfio/engine
+# VFIO_DROPIN=1 builds the same sources as vfio-pci.ko (module vfio_pci,
+# driver "vfio-pci") in build/dropin/, a drop-in for upstream vfio-pci.
+dropin=${VFIO_DROPIN:-0}
+moddir=$root/vfio
+if [ "$dropin" = 1 ]; then
+	moddir=$root/build/dropin
+	mkdir -p "$moddir"
+	for f in "$root"/vfio/*.c "$root"/vfio/*.h "$root"/vfio/Kbuild; do
+		ln -sfn "$f" "$moddir/$(basename "$f")"
+	done
+fi
+mirror=$moddir/engine
 
 if [ ! -d "$kdir" ]; then
 	echo "build-module: no kernel build tree at $kdir" >&2
@@ -40,4 +51,4 @@ for dir in vconfig virtual-caps include/vconfig; do
 	done
 done
 
-make -C "$kdir" M="$root/vfio" modules
+make -C "$kdir" M="$moddir" VFIO_DROPIN="$dropin" VCONFIG_ROOT="$root" modules

@@ -101,7 +101,7 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 		vfio_vconfig_describe_region(pdev, bar, &cfg.region[bar]);
 	vfio_vconfig_describe_region(pdev, PCI_ROM_RESOURCE,
 				     &cfg.region[VCONFIG_ROM_BAR]);
-	if (!pdev->irq)
+	if (!pdev->irq || vdev->nointx)
 		cfg.flags |= VCONFIG_F_NO_INTX;
 	if (vfio_vconfig_unassigned_passthrough)
 		cfg.flags |= VCONFIG_F_UNASSIGNED_PASSTHROUGH;
@@ -182,6 +182,7 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 		return -EBUSY;
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	ret = pci_try_reset_function(vdev->pdev);
+	vfio_vconfig_nointx_restore(vdev);
 	if (!ret) {
 		mutex_lock(&vdev->config_lock);
 		vconfig_reset(vdev->vc);
@@ -275,6 +276,7 @@ static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	if (pci_try_reset_function(pdev))
 		pci_info_ratelimited(pdev, "requested reset failed\n");
+	vfio_vconfig_nointx_restore(vdev);
 	/* the virtual space resets even if the host could not reset */
 	vconfig_reset(vdev->vc);
 }

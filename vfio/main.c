@@ -85,7 +85,7 @@ static int vfio_vconfig_enable(struct vfio_vconfig_device *vdev)
 	if (!vdev->open_state)
 		pci_dbg(pdev, "could not store the saved state\n");
 
-	vdev->pci_2_3 = pci_intx_mask_supported(pdev);
+	vfio_vconfig_intx_setup(vdev);
 	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
 	if (vdev->pci_2_3 && (cmd & PCI_COMMAND_INTX_DISABLE))
 		pci_write_config_word(pdev, PCI_COMMAND,
@@ -151,6 +151,7 @@ static void vfio_vconfig_close_device(struct vfio_device *core)
 	struct vfio_vconfig_device *vdev = to_vconfig_dev(core);
 
 	vfio_vconfig_sriov_close(vdev);
+	vfio_vconfig_ioeventfds_release(vdev);
 	mutex_lock(&vdev->igate);
 	vfio_vconfig_irqs_release(vdev);
 	mutex_unlock(&vdev->igate);
@@ -232,6 +233,8 @@ static int vfio_vconfig_init_dev(struct vfio_device *core)
 	mutex_init(&vdev->config_lock);
 	mutex_init(&vdev->igate);
 	mutex_init(&vdev->vma_lock);
+	mutex_init(&vdev->ioeventfds_lock);
+	INIT_LIST_HEAD(&vdev->ioeventfds_list);
 	spin_lock_init(&vdev->irqlock);
 	init_rwsem(&vdev->memory_lock);
 	INIT_LIST_HEAD(&vdev->vma_list);
@@ -245,6 +248,7 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
 	mutex_destroy(&vdev->vma_lock);
+	mutex_destroy(&vdev->ioeventfds_lock);
 	vfio_free_device(core);
 }
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Build vfio/vfio-vconfig.ko against a kernel build tree.
+# Build vfio/vfio-vconfig.ko against a kernel build tree (VFIO_DROPIN=1:
+# build/dropin/vfio-pci.ko, the same driver named vfio-pci).
 #
 #   scripts/build-module.sh [KDIR]
 #

@@ -7,7 +7,8 @@ PACKAGES="build-essential pkg-config check libpciaccess-dev pciutils \
 clang llvm libclang-rt-14-dev afl++ \
 qemu-system-x86 busybox-static cpio kmod \
 linux-image-amd64 linux-headers-amd64 dwarves dkms xz-utils linux-source-6.1 \
-libfuse3-dev"
+libfuse3-dev dpdk dpdk-dev librte-net-e1000-23 librte-net-virtio23 \
+librte-mempool-ring23"
 
 missing=""
 for pkg in $PACKAGES; do

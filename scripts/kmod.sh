@@ -4,7 +4,9 @@
 #   scripts/kmod.sh kdir                  print the kernel build tree
 #   scripts/kmod.sh kver                  print that kernel's release
 #   scripts/kmod.sh vfio [OUT]            vfio-vconfig.ko, in vfio/ or in OUT (one
-#                                         folder per kernel, side by side)
+#                                         folder per kernel, side by side);
+#                                         VFIO_DROPIN=1: the same driver as
+#                                         vfio-pci.ko, in build/dropin/
 #   scripts/kmod.sh build OUT NAME SRC... NAME.ko from SRC files, in OUT
 #
 # The kernel: KDIR when set; else /lib/modules/$KVER/build when KVER is set;
@@ -99,14 +101,19 @@ kdir) kdir ;;
 kver) kver ;;
 vfio)
 	dir=$(need_kdir)
+	dropin=${VFIO_DROPIN:-0}
+	if [ "$dropin" = 1 ] && { [ $# -lt 1 ] || [ -z "$1" ]; }; then
+		set -- "$top/build/dropin"
+	fi
 	if [ $# -ge 1 ] && [ -n "$1" ]; then
 		# Another kernel's build folder: links to vfio/'s sources and Kbuild.
 		mkdir -p "$1"
 		out=$(cd "$1" && pwd)
 		for f in "$top"/vfio/*.c "$top"/vfio/*.h "$top"/vfio/Kbuild; do
+			case $f in *.mod.c) continue ;; esac	# Kbuild's, not ours
 			ln -sfn "$f" "$out/$(basename "$f")"
 		done
-		make -C "$dir" M="$out" VCONFIG_TOP="$top" modules
+		make -C "$dir" M="$out" VCONFIG_TOP="$top" VFIO_DROPIN="$dropin" modules
 	else
 		make -C "$dir" M="$top/vfio" modules
 	fi

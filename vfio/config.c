@@ -101,7 +101,7 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 		vfio_vconfig_describe_region(pdev, bar, &cfg.region[bar]);
 	vfio_vconfig_describe_region(pdev, PCI_ROM_RESOURCE,
 				     &cfg.region[VCONFIG_ROM_BAR]);
-	if (!pdev->irq)
+	if (!pdev->irq || vdev->nointx)
 		cfg.flags |= VCONFIG_F_NO_INTX;
 	if (READ_ONCE(vdev->strict))
 		cfg.flags |= VCONFIG_F_STRICT;
@@ -203,6 +203,7 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 		return -EBUSY;
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	ret = pci_try_reset_function(vdev->pdev);
+	vfio_vconfig_nointx_restore(vdev);
 	if (!ret) {
 		mutex_lock(&vdev->config_lock);
 		vfio_vconfig_virtual_reset(vdev);
@@ -299,6 +300,7 @@ static void vfio_vconfig_do_vpd(struct vfio_vconfig_device *vdev,
 static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
 {
 	struct pci_dev *pdev = vdev->pdev;
+	int ret;
 
 	if (vfio_vconfig_sriov_busy(vdev)) {
 		pci_info_ratelimited(pdev, "reset refused: SR-IOV VFs enabled\n");
@@ -306,7 +308,9 @@ static void vfio_vconfig_do_flr(struct vfio_vconfig_device *vdev)
 	}
 	vfio_vconfig_zap_bars(vdev);
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
-	if (pci_try_reset_function(pdev)) {
+	ret = pci_try_reset_function(pdev);
+	vfio_vconfig_nointx_restore(vdev);
+	if (ret) {
 		pci_info_ratelimited(pdev, "requested reset failed\n");
 		return;
 	}

@@ -411,6 +411,8 @@ static void vfio_vconfig_msi_disable(struct vfio_vconfig_device *vdev,
 	cmd = vfio_vconfig_mem_begin(vdev, locked);
 	pci_free_irq_vectors(vdev->pdev);
 	vfio_vconfig_mem_end(vdev, cmd, locked);
+	/* the MSI shutdown cleared DisINTx */
+	vfio_vconfig_nointx_restore(vdev);
 
 	kfree(vdev->vectors);
 	vdev->vectors = NULL;

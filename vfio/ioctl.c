@@ -291,6 +291,8 @@ long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,
 		return vfio_vconfig_ioctl_set_irqs(vdev, uarg);
 	case VFIO_DEVICE_RESET:
 		return vfio_vconfig_ioctl_reset(vdev);
+	case VFIO_DEVICE_IOEVENTFD:
+		return vfio_vconfig_ioctl_ioeventfd(vdev, uarg);
 	default:
 		return -ENOTTY;
 	}

@@ -121,7 +121,7 @@ static int vfio_vconfig_enable(struct vfio_vconfig_device *vdev)
 	if (!vdev->open_state)
 		pci_dbg(pdev, "could not store the saved state\n");
 
-	vdev->pci_2_3 = pci_intx_mask_supported(pdev);
+	vfio_vconfig_intx_setup(vdev);
 	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
 	if (vdev->pci_2_3 && (cmd & PCI_COMMAND_INTX_DISABLE))
 		pci_write_config_word(pdev, PCI_COMMAND,
@@ -189,6 +189,7 @@ static void vfio_vconfig_close_device(struct vfio_device *core)
 	vfio_vconfig_sriov_close(vdev);
 	/* as vfio-pci: no DMA or MSI write while interrupts are torn down */
 	pci_clear_master(vdev->pdev);
+	vfio_vconfig_ioeventfds_release(vdev);
 	mutex_lock(&vdev->igate);
 	vfio_vconfig_irqs_release(vdev);
 	mutex_unlock(&vdev->igate);
@@ -270,6 +271,8 @@ static int vfio_vconfig_init_dev(struct vfio_device *core)
 	mutex_init(&vdev->config_lock);
 	mutex_init(&vdev->igate);
 	mutex_init(&vdev->barmap_lock);
+	mutex_init(&vdev->ioeventfds_lock);
+	INIT_LIST_HEAD(&vdev->ioeventfds_list);
 	spin_lock_init(&vdev->irqlock);
 	init_rwsem(&vdev->memory_lock);
 	return vfio_vconfig_bar_inode_get(vdev);
@@ -282,6 +285,7 @@ static void vfio_vconfig_release_dev(struct vfio_device *core)
 	mutex_destroy(&vdev->config_lock);
 	mutex_destroy(&vdev->igate);
 	mutex_destroy(&vdev->barmap_lock);
+	mutex_destroy(&vdev->ioeventfds_lock);
 	vfio_vconfig_bar_inode_put(vdev);
 	vfio_vconfig_free_device(core);
 }

@@ -16,7 +16,11 @@
 
 #include "compat.h"
 
+#ifdef VFIO_VCONFIG_DROPIN
+#define VFIO_VCONFIG_DRIVER		"vfio-pci"	/* VFIO_DROPIN=1 build */
+#else
 #define VFIO_VCONFIG_DRIVER		"vfio-vconfig"
+#endif
 
 /* Region offsets in the device file, as vfio-pci lays them out. */
 #define VFIO_VCONFIG_OFFSET_SHIFT	40
@@ -73,6 +77,7 @@ struct vfio_vconfig_action {
  * @reset_works: pci_try_reset_function() succeeded at open
  * @needs_pm_restore: the function loses its state on D3hot->D0
  * @pci_2_3: INTx can be masked at the device (PCI 2.3 DisINTx)
+ * @nointx: INTx is hidden and kept disabled (vfio-pci's nointx list)
  * @open_state: PCI state saved at open, restored at close
  * @pm_state: PCI state saved before entering D3hot
  * @igate: serializes interrupt configuration and config writes
@@ -95,6 +100,9 @@ struct vfio_vconfig_action {
  * @sriov_nb: a PF's bus notifier capturing its new VFs
  * @sriov_pfs_item: a PF's entry in the list of PFs with VFs enabled
  * @sriov_active: a PF has VFs enabled through this driver
+ * @ioeventfds_lock: protects @ioeventfds_list and @ioeventfds_nr
+ * @ioeventfds_list: armed VFIO_DEVICE_IOEVENTFD eventfds
+ * @ioeventfds_nr: entries of @ioeventfds_list
  */
 struct vfio_vconfig_device {
 	struct vfio_device vdev;
@@ -116,6 +124,7 @@ struct vfio_vconfig_device {
 	bool needs_pm_restore;
 	bool pci_2_3;
 	bool strict;
+	bool nointx;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
 
@@ -138,6 +147,10 @@ struct vfio_vconfig_device {
 	struct notifier_block sriov_nb;
 	struct list_head sriov_pfs_item;
 	bool sriov_active;
+
+	struct mutex ioeventfds_lock;
+	struct list_head ioeventfds_list;
+	int ioeventfds_nr;
 };
 
 /* Length of the next access: naturally aligned, inside one dword. */
@@ -225,6 +238,15 @@ int vfio_vconfig_feature_vf_token(struct vfio_vconfig_device *vdev, u32 flags,
 void vfio_vconfig_sriov_engine_config(struct vfio_vconfig_device *vdev,
 				      struct vconfig_config *cfg);
 bool vfio_vconfig_sriov_busy(struct vfio_vconfig_device *vdev);
+
+/* nointx.c */
+void vfio_vconfig_intx_setup(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_nointx_restore(struct vfio_vconfig_device *vdev);
+
+/* ioeventfd.c */
+int vfio_vconfig_ioctl_ioeventfd(struct vfio_vconfig_device *vdev,
+				 struct vfio_device_ioeventfd __user *arg);
+void vfio_vconfig_ioeventfds_release(struct vfio_vconfig_device *vdev);
 
 /* ioctl.c */
 long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,

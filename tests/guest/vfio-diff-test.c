@@ -21,6 +21,10 @@
  *               drivers let the same bits change, except for the bits of the
  *               allowed_perm table
  *   bar-sizing  sizing every BAR and the ROM reads the same
+ *   ioeventfd   VFIO_DEVICE_IOEVENTFD: every argument check, arm, re-arm,
+ *               disarm and the MSI-X table refusal give the same result;
+ *               on edu the eventfd's write reaches the device, and not
+ *               while memory decode is off
  *   doc         every reason of both tables is documented in DIFFERENCES.md
  *
  * Every allowed difference names a reason; Documentation/differences.md
@@ -29,6 +33,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/eventfd.h>
 
 #include <linux/pci_regs.h>
 
@@ -36,6 +41,10 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define CFG_MAX 4096
+
+/* Append a formatted reason to a fixed buffer. */
+#define NOTE_APPEND(buf, ...) \
+	snprintf((buf) + strlen(buf), sizeof(buf) - strlen(buf), __VA_ARGS__)
 
 static int passed, failed;
 static const char *kind;
@@ -633,6 +642,170 @@ static void check_doc(const char *path)
 		pass("doc");
 }
 
+/* ---- VFIO_DEVICE_IOEVENTFD ------------------------------------------ */
+
+/* One VFIO_DEVICE_IOEVENTFD call: 0 or -errno. */
+static int ioeventfd(const struct vfio_dev *dev, uint32_t argsz, uint32_t flags,
+		     uint64_t offset, uint64_t data, int32_t fd)
+{
+	struct vfio_device_ioeventfd req = {
+		.argsz = argsz, .flags = flags, .offset = offset,
+		.data = data, .fd = fd,
+	};
+
+	return ioctl(dev->fd, VFIO_DEVICE_IOEVENTFD, &req) ? -errno : 0;
+}
+
+static unsigned int find_cap(const uint8_t *cfg, uint8_t id)
+{
+	unsigned int pos = cfg[PCI_CAPABILITY_LIST] & ~3u, guard;
+
+	for (guard = 0; pos >= 0x40 && pos < 0x100 && guard < 48; guard++) {
+		if (cfg[pos] == id)
+			return pos;
+		pos = cfg[pos + 1] & ~3u;
+	}
+	return 0;
+}
+
+struct ioevent_case {
+	const char *name;
+	uint32_t argsz;
+	uint32_t flags;
+	int region;		/* region index of the offset */
+	uint64_t pos;
+	uint64_t data;
+	int fd;			/* -3: a fresh eventfd */
+	int expect;
+};
+
+/*
+ * The argument checks, arm/re-arm/disarm, the MSI-X table refusal, and on
+ * edu the write itself: liveness (0x04) reads back the inverse of what the
+ * eventfd wrote, and nothing is written while memory decode is off.
+ */
+static void check_ioeventfd(struct pair *p)
+{
+	const uint32_t full = sizeof(struct vfio_device_ioeventfd);
+	unsigned int msix = find_cap(p->hw, PCI_CAP_ID_MSIX);
+	uint64_t bar0 = p->pci.region[0].size;
+	struct ioevent_case cases[] = {
+		{ "argsz", 8, 4, 0, 0, 0, -1, -EINVAL },
+		{ "flags", full, 4 | 0x10000, 0, 0, 0, -1, -EINVAL },
+		{ "size-3", full, 3, 0, 0, 0, -1, -EINVAL },
+		{ "size-0", full, 0, 0, 0, 0, -1, -EINVAL },
+		{ "fd-2", full, 4, 0, 0, 0, -2, -EINVAL },
+		{ "config-region", full, 4, VFIO_PCI_CONFIG_REGION_INDEX, 0, 0, -3, -EINVAL },
+		{ "rom-region", full, 4, VFIO_PCI_ROM_REGION_INDEX, 0, 0, -3, -EINVAL },
+		{ "past-bar", full, 4, 0, bar0 - 2, 0, -3, -EINVAL },
+		{ "empty-bar", full, 4, 5, 0, 0, -3, -EINVAL },
+		{ "disarm-unarmed", full, 4, 0, 0x04, 0x1234, -1, -ENODEV },
+		{ "arm", full, 4, 0, 0x04, 0x12345678, -3, 0 },
+		{ "arm-again", full, 4, 0, 0x04, 0x12345678, -3, -EEXIST },
+		{ "arm-other-data", full, 4, 0, 0x04, 0x87654321, -3, 0 },
+		{ "disarm", full, 4, 0, 0x04, 0x87654321, -1, 0 },
+		{ "disarm-again", full, 4, 0, 0x04, 0x87654321, -1, -ENODEV },
+		{ "arm-8", full, 8, 0, 0x08, 0, -3, 0 },
+		{ "disarm-8", full, 8, 0, 0x08, 0, -1, 0 },
+		{ "disarm-size-differs", full, 2, 0, 0x04, 0x12345678, -1, -ENODEV },
+	};
+	char reason[512] = "";
+	unsigned int i;
+	int efd[2];
+
+	if (!bar0 || p->pci.region[5].size) {
+		fail("ioeventfd", "layout unexpected: BAR0 0x%llx BAR5 0x%llx",
+		     (unsigned long long)bar0, (unsigned long long)p->pci.region[5].size);
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct ioevent_case *c = &cases[i];
+		uint64_t off = ((uint64_t)c->region << 40) + c->pos;
+		int fa = c->fd == -3 ? eventfd(0, EFD_CLOEXEC) : c->fd;
+		int fb = c->fd == -3 ? eventfd(0, EFD_CLOEXEC) : c->fd;
+		int ra = ioeventfd(&p->pci, c->argsz, c->flags, off, c->data, fa);
+		int rb = ioeventfd(&p->vc, c->argsz, c->flags, off, c->data, fb);
+		size_t used = strlen(reason);
+
+		if (ra != rb || ra != c->expect)
+			snprintf(reason + used, sizeof(reason) - used,
+				 " %s: vfio-pci %d vfio-vconfig %d (expected %d);",
+				 c->name, ra, rb, c->expect);
+		if (c->fd == -3) {
+			close(fa);
+			close(fb);
+		}
+	}
+	/* the rest of the arm: with the fd closed, the tuple stays armed */
+	if (ioeventfd(&p->pci, full, 4, 0x04, 0x12345678, -1) ||
+	    ioeventfd(&p->vc, full, 4, 0x04, 0x12345678, -1))
+		snprintf(reason + strlen(reason), sizeof(reason) - strlen(reason),
+			 " disarm after close failed;");
+	if (msix) {
+		uint32_t table;
+		int ra, rb, fa = eventfd(0, EFD_CLOEXEC), fb = eventfd(0, EFD_CLOEXEC);
+
+		memcpy(&table, p->hw + msix + PCI_MSIX_TABLE, 4);
+		ra = ioeventfd(&p->pci, full, 4, ((uint64_t)(table & 7) << 40) +
+			       (table & ~7u), 0, fa);
+		rb = ioeventfd(&p->vc, full, 4, ((uint64_t)(table & 7) << 40) +
+			       (table & ~7u), 0, fb);
+		if (ra != rb || ra != -EINVAL)
+			snprintf(reason + strlen(reason), sizeof(reason) - strlen(reason),
+				 " msix-table: vfio-pci %d vfio-vconfig %d (expected %d);",
+				 ra, rb, -EINVAL);
+		close(fa);
+		close(fb);
+	}
+	if (reason[0])
+		fail("ioeventfd", "%s", reason);
+	else
+		pass("ioeventfd");
+
+	if (strcmp(kind, "edu"))
+		return;
+	reason[0] = '\0';
+	for (i = 0; i < 2; i++) {
+		struct vfio_dev *d = i ? &p->vc : &p->pci;
+		uint16_t cmd = vfio_dev_cfg16(d, PCI_COMMAND) | PCI_COMMAND_MEMORY;
+		uint16_t off = cmd & ~PCI_COMMAND_MEMORY;
+		uint64_t one = 1;
+		uint32_t v = 0;
+
+		efd[i] = eventfd(0, EFD_CLOEXEC);
+		vfio_dev_cfg_write(d, PCI_COMMAND, &cmd, 2);
+		if (ioeventfd(d, full, 4, 0x04, 0x12345678, efd[i])) {
+			NOTE_APPEND(reason, " %s: arm failed;", i ? "vfio-vconfig" : "vfio-pci");
+			continue;
+		}
+		vfio_dev_bar_write32(d, 0, 0x04, 0);
+		if (write(efd[i], &one, sizeof(one)) != sizeof(one))
+			NOTE_APPEND(reason, " %s: eventfd write;", i ? "vfio-vconfig" : "vfio-pci");
+		usleep(20000);
+		vfio_dev_bar_read32(d, 0, 0x04, &v);
+		if (v != ~0x12345678u)
+			NOTE_APPEND(reason, " %s: liveness 0x%08x after the eventfd, expected 0x%08x;",
+				    i ? "vfio-vconfig" : "vfio-pci", v, ~0x12345678u);
+		/* decode off: the signal writes nothing */
+		vfio_dev_bar_write32(d, 0, 0x04, 0);
+		vfio_dev_cfg_write(d, PCI_COMMAND, &off, 2);
+		if (write(efd[i], &one, sizeof(one)) != sizeof(one))
+			NOTE_APPEND(reason, " %s: eventfd write;", i ? "vfio-vconfig" : "vfio-pci");
+		usleep(20000);
+		vfio_dev_cfg_write(d, PCI_COMMAND, &cmd, 2);
+		vfio_dev_bar_read32(d, 0, 0x04, &v);
+		if (v != ~0u)
+			NOTE_APPEND(reason, " %s: liveness 0x%08x after a signal with decode off, expected 0xffffffff;",
+				    i ? "vfio-vconfig" : "vfio-pci", v);
+		ioeventfd(d, full, 4, 0x04, 0x12345678, -1);
+		close(efd[i]);
+	}
+	if (reason[0])
+		fail("ioeventfd-write", "%s", reason);
+	else
+		pass("ioeventfd-write");
+}
+
 static int load_hw_config(struct pair *p)
 {
 	char path[PATH_MAX];
@@ -696,6 +869,7 @@ int main(int argc, char **argv)
 	check_config(&pair, "config");
 	check_perms(&pair);
 	check_bar_sizing(&pair);
+	check_ioeventfd(&pair);
 	/* the probe must have left both spaces as it found them */
 	check_config(&pair, "config-after-probe");
 	if (strict && !strict_seen)

@@ -120,7 +120,6 @@ struct vconfig {
 	struct vconfig_region_desc region[VCONFIG_NR_REGIONS];
 	bool region_upper[VCONFIG_NR_BARS];	/* slot is a 64-bit upper half */
 	u64 region_addr[VCONFIG_NR_REGIONS];	/* last address reported moved to */
-	bool bar_sized[VCONFIG_NR_REGIONS];	/* BAR dword holds a sizing probe */
 
 	u8 vcopy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values */
 	u8 reset_copy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values after reset */

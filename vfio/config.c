@@ -79,6 +79,8 @@ static void vfio_vconfig_describe_region(struct pci_dev *pdev, int bar,
 		desc->flags |= VCONFIG_REGION_PREFETCH;
 }
 
+static void vfio_vconfig_find_zap_regs(struct vfio_vconfig_device *vdev);
+
 /**
  * vfio_vconfig_engine_create() - build the virtual configuration space
  * @vdev: the device, enabled and reset
@@ -111,6 +113,8 @@ int vfio_vconfig_engine_create(struct vfio_vconfig_device *vdev)
 	ret = vconfig_create(&cfg, &vdev->vc);
 	if (ret)
 		pci_warn(pdev, "virtual config space refused: %d\n", ret);
+	else
+		vfio_vconfig_find_zap_regs(vdev);
 	return ret;
 }
 
@@ -345,21 +349,27 @@ static bool vfio_vconfig_write_needs_zap(struct vfio_vconfig_device *vdev,
 					 unsigned int pos, const u8 *buf,
 					 unsigned int count)
 {
-	struct pci_dev *pdev = vdev->pdev;
-	int pcie = pci_pcie_cap(pdev);
-	int af = pci_find_capability(pdev, PCI_CAP_ID_AF);
-
 	if (vfio_vconfig_overlaps(pos, count, PCI_COMMAND, 1)) {
 		u8 cmd = buf[PCI_COMMAND - pos];
 
 		if (!(cmd & PCI_COMMAND_MEMORY))
 			return true;
 	}
-	if (vfio_vconfig_overlaps(pos, count, pdev->pm_cap + PCI_PM_CTRL, 2) ||
-	    vfio_vconfig_overlaps(pos, count, pcie ? pcie + PCI_EXP_DEVCTL : 0, 2) ||
-	    vfio_vconfig_overlaps(pos, count, af ? af + PCI_AF_CTRL : 0, 1))
-		return true;
-	return false;
+	return vfio_vconfig_overlaps(pos, count, vdev->pm_ctrl, 2) ||
+	       vfio_vconfig_overlaps(pos, count, vdev->exp_devctl, 2) ||
+	       vfio_vconfig_overlaps(pos, count, vdev->af_ctrl, 1);
+}
+
+/* The registers whose writes can reset the function or leave D0, once per open. */
+static void vfio_vconfig_find_zap_regs(struct vfio_vconfig_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	int pcie = pci_pcie_cap(pdev);
+	int af = pci_find_capability(pdev, PCI_CAP_ID_AF);
+
+	vdev->pm_ctrl = pdev->pm_cap ? pdev->pm_cap + PCI_PM_CTRL : 0;
+	vdev->exp_devctl = pcie ? pcie + PCI_EXP_DEVCTL : 0;
+	vdev->af_ctrl = af ? af + PCI_AF_CTRL : 0;
 }
 
 /* Accesses up to this size are bounced through the stack. */
@@ -380,10 +390,15 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 		down_write(&vdev->memory_lock);
 	mutex_lock(&vdev->config_lock);
 
+	/*
+	 * The engine splits the access into pieces; a longer write is handed
+	 * over a dword at a time so that the effects of each dword run, in
+	 * order, before the next one lands (and never overflow the record).
+	 */
 	while (done < count) {
-		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
+		unsigned int len = min_t(size_t, count - done,
+					 4 - ((pos + done) & 3));
 
-		memset(&fxs, 0, sizeof(fxs));
 		ret = vconfig_write(vdev->vc, pos + done, len, buf + done,
 				    &fxs);
 		if (ret)
@@ -401,20 +416,13 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 static ssize_t vfio_vconfig_config_read(struct vfio_vconfig_device *vdev,
 					u8 *buf, size_t count, loff_t pos)
 {
-	size_t done = 0;
-	int ret = 0;
+	int ret;
 
+	/* one call: the engine splits the access into its pieces */
 	mutex_lock(&vdev->config_lock);
-	while (done < count) {
-		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
-
-		ret = vconfig_read(vdev->vc, pos + done, len, buf + done);
-		if (ret)
-			break;
-		done += len;
-	}
+	ret = vconfig_read(vdev->vc, pos, count, buf);
 	mutex_unlock(&vdev->config_lock);
-	return done ? done : ret;
+	return ret ? ret : count;
 }
 
 /**

@@ -86,6 +86,10 @@ struct vfio_vconfig_action {
  * @req_trigger: device request eventfd
  * @action: config-action mode state
  * @strict: build the engine with its strict profile at the next open
+ * @pm_ctrl: offset of PMCSR, 0 if none (found at open, like the next two:
+ *	the registers whose writes can reset the function or leave D0)
+ * @exp_devctl: offset of PCIe Device Control, 0 if none
+ * @af_ctrl: offset of AF Control, 0 if none
  */
 struct vfio_vconfig_device {
 	struct vfio_device vdev;
@@ -106,6 +110,9 @@ struct vfio_vconfig_device {
 	bool needs_pm_restore;
 	bool pci_2_3;
 	bool strict;
+	u16 pm_ctrl;
+	u16 exp_devctl;
+	u16 af_ctrl;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
 

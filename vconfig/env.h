@@ -60,6 +60,15 @@ typedef uint64_t u64;
 #endif
 
 /* Field helpers of <linux/bitfield.h>, for a constant contiguous mask. */
+#ifndef DIV_ROUND_UP
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#endif
+#ifndef ALIGN
+#define ALIGN(x, a)		(((x) + (a) - 1) & ~((a) - 1))
+#endif
+#ifndef GENMASK
+#define GENMASK(h, l)		((~0u >> (31 - (h))) & (~0u << (l)))
+#endif
 #ifndef FIELD_GET
 #define VC_FIELD_SHIFT(mask)	__builtin_ctzll(mask)
 #define FIELD_GET(mask, reg)	(((reg) & (mask)) >> VC_FIELD_SHIFT(mask))

@@ -8,21 +8,6 @@
 #include "../include/vconfig/vconfig.h"
 
 /*
- * One register or field of a permission table, relative to the start of
- * the structure it describes (the header or a capability). Bits not named
- * by any field are read from hardware and read-only.
- */
-struct vconfig_field {
-	u16 offset;
-	u8 size;		/* 1, 2 or 4 */
-	u32 virt;		/* served from the virtual copy */
-	u32 write;		/* writable by the user */
-	u32 rw1c;		/* write-1-to-clear (subset of write) */
-	u32 invariant;		/* hardware bits that never change */
-	const char *name;
-};
-
-/*
  * A set of fields that applies to an instance under one condition (for
  * example "64-bit address" for MSI). @when documents the condition.
  */

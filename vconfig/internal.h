@@ -63,10 +63,16 @@ struct vconfig_cap_desc {
 	/* called after a write piece landed; emits effects */
 	void (*write)(struct vconfig *vc, struct vconfig_cap *cap,
 		      const struct vconfig_write_ctx *ctx);
+	/* the dwords of the instance @write looks at (VCONFIG_WATCH) */
+	u64 watch;
 	/* called from vconfig_reset() after the virtual copy was restored */
 	void (*reset)(struct vconfig *vc, struct vconfig_cap *cap);
 	const char *doc;	/* one line for the generated documentation */
 };
+
+/* The dwords a register at @off of @size bytes lies in, for .watch. */
+#define VCONFIG_WATCH(off, size) \
+	((1ULL << ((off) / 4)) | (1ULL << (((off) + (size) - 1) / 4)))
 
 struct vconfig_cap {
 	const struct vconfig_cap_desc *desc;	/* NULL for an unknown ID */
@@ -90,6 +96,7 @@ struct vconfig_dword {
 	u32 write;		/* writable */
 	u32 rw1c;		/* write-1-to-clear */
 	bool one_owner;		/* the four bytes have one owner */
+	bool hooked;		/* the owner's write hook looks at this dword */
 };
 
 #define VCONFIG_MAX_CAPS	250
@@ -133,15 +140,12 @@ static inline bool vc_strict(const struct vconfig *vc)
 /* Little-endian accessors of a byte array. */
 static inline u32 vc_get32(const u8 *p)
 {
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+	return vc_le32_load(p);
 }
 
 static inline void vc_put32(u8 *p, u32 v)
 {
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
+	vc_le32_store(p, v);
 }
 
 /* 1, 2 or 4 bytes; constant sizes fold into one load or store. */
@@ -240,6 +244,10 @@ unsigned int vconfig_hidden_cap_length(struct vconfig *vc, u16 id,
 
 /* The type-0 header (vconfig/header.c). */
 extern const struct vconfig_layout vconfig_header_layout;
+/* The header dwords vconfig_header_write() looks at: Command, BARs, ROM. */
+#define VCONFIG_HEADER_WATCH	(VCONFIG_WATCH(PCI_COMMAND, 2) | \
+				 (0x3fULL << (PCI_BASE_ADDRESS_0 / 4)) | \
+				 VCONFIG_WATCH(PCI_ROM_ADDRESS, 4))
 void vconfig_header_init(struct vconfig *vc);
 void vconfig_header_write(struct vconfig *vc, const struct vconfig_write_ctx *ctx);
 void vconfig_header_reset(struct vconfig *vc);

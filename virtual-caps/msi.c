@@ -186,5 +186,8 @@ const struct vconfig_cap_desc vconfig_cap_msi = {
 	.select = msi_select,
 	.init = msi_init,
 	.write = msi_write,
+	/* Message Control; the mask bits of either layout */
+	.watch = VCONFIG_WATCH(PCI_MSI_FLAGS, 2) | VCONFIG_WATCH(PCI_MSI_MASK_32, 4) |
+		 VCONFIG_WATCH(PCI_MSI_MASK_64, 4),
 	.doc = "Fully virtual; enable, vector count and masks become effects; MMC clamped.",
 };

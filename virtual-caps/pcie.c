@@ -113,5 +113,6 @@ const struct vconfig_cap_desc vconfig_cap_exp = {
 	.select = exp_select,
 	.init = exp_init,
 	.write = exp_write,
+	.watch = VCONFIG_WATCH(PCI_EXP_DEVCTL, 2),
 	.doc = "Device Control as vfio-pci; FLR and MRRS become effects.",
 };

@@ -50,6 +50,7 @@ const struct vconfig_cap_desc vconfig_cap_vpd = {
 	.nr_layouts = ARRAY_SIZE(vpd_layouts),
 	.init = vpd_init,
 	.write = vpd_write,
+	.watch = VCONFIG_WATCH(PCI_VPD_ADDR, 2),
 	.doc = "Address/flag handshake virtual; operations become effects.",
 };
 

@@ -404,15 +404,14 @@ static void written(struct vconfig_emu *emu, u8 *mask, u8 *val)
 
 /*
  * The same hardware writes: the same bytes written with the same values,
- * outside the bits a departure covers; and hardware the same afterwards,
- * which is then resynchronised so that an allowed difference does not
- * spread.
+ * outside the bits a departure covers. After the actions, hardware must
+ * be the same (compare_hw()), and is then resynchronised so that an
+ * allowed difference does not spread.
  */
-static int compare_hw(struct oracle *o, const struct allowance *a)
+static int compare_writes(struct oracle *o, const struct allowance *a)
 {
 	static u8 we[VCONFIG_CFG_SIZE_PCIE], wm[VCONFIG_CFG_SIZE_PCIE];
 	static u8 ve[VCONFIG_CFG_SIZE_PCIE], vm[VCONFIG_CFG_SIZE_PCIE];
-	const u8 *e = vconfig_emu_bytes(o->emu_e), *m = vconfig_emu_bytes(o->emu_m);
 	unsigned int b;
 
 	memset(we, 0, o->cfg_size);
@@ -427,6 +426,14 @@ static int compare_hw(struct oracle *o, const struct allowance *a)
 			return fail(o, "hardware byte 0x%03x written as 0x%02x by the engine, 0x%02x by vfio-pci",
 				    b, ve[b], vm[b]);
 	}
+	return 0;
+}
+
+static int compare_hw(struct oracle *o, const struct allowance *a)
+{
+	const u8 *e = vconfig_emu_bytes(o->emu_e), *m = vconfig_emu_bytes(o->emu_m);
+	unsigned int b;
+
 	for (b = 0; b < o->cfg_size; b++) {
 		u8 diff = e[b] ^ m[b];
 
@@ -673,7 +680,9 @@ static int step(struct oracle *o, struct allowance *a,
 			return fail(o, "write of %u at 0x%x: engine %d, vfio-pci %d", n, off, re, rm);
 		if (re)
 			return 0;
-		return compare_actions(o, a, &fx, stop) ?: compare_hw(o, a);
+		/* the layers' writes first; then the host actions both ask for */
+		return compare_writes(o, a) ?: compare_actions(o, a, &fx, stop) ?:
+		       compare_hw(o, a);
 	case VCONFIG_FUZZ_POKE:
 		if (off < o->cfg_size) {
 			vconfig_emu_poke(o->emu_e, off, op->value);

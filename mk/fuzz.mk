@@ -113,13 +113,18 @@ AFL_BINS      := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%)
 AFL_CMPLOG    := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%.cmplog)
 AFL_SECONDS   ?= 60
 
-$(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS)
-	@mkdir -p $(dir $@)
-	$(AFL_ENV) $(AFL_CLANG) $(AFL_CFLAGS) $(FUZZ_SAN) -o $@ $< $(AFL_SRCS)
+$(eval $(call departures_rule,$(AFL_BUILD)))
+AFL_TARGET_SRCS = $(AFL_SRCS) $(if $(filter oracle,$(1)),$(ORACLE_SRCS))
 
-$(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS)
+$(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS) $(ORACLE_SRCS) $(call DEPARTURES_H,$(AFL_BUILD))
 	@mkdir -p $(dir $@)
-	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CLANG) $(AFL_CFLAGS) -o $@ $< $(AFL_SRCS)
+	$(AFL_ENV) $(AFL_CLANG) $(AFL_CFLAGS) -I$(AFL_BUILD)/gen $(FUZZ_ASAN) -o $@ $< \
+		$(call AFL_TARGET_SRCS,$*)
+
+$(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS) $(ORACLE_SRCS) $(call DEPARTURES_H,$(AFL_BUILD))
+	@mkdir -p $(dir $@)
+	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CLANG) $(AFL_CFLAGS) -I$(AFL_BUILD)/gen -o $@ $< \
+		$(call AFL_TARGET_SRCS,$*)
 
 .PHONY: fuzz-afl-build fuzz-afl-campaign
 fuzz-afl-build:

@@ -336,6 +336,10 @@ static void allow_registers(struct oracle *o, struct allowance *a)
 			allow(a, DEP(pm_state), p + PCI_PM_PPB_EXTENSIONS, 2, 0, 0xff, size);
 			break;
 		case PCI_CAP_ID_EXP:
+			/* Initiate FLR as hardware had it (a bridge's retry enable) */
+			if (le32(o->hw_initial + p + PCI_EXP_DEVCTL) & PCI_EXP_DEVCTL_BCR_FLR)
+				allow_reg(a, DEP(flr_reads_zero), p + PCI_EXP_DEVCTL, 2,
+					  PCI_EXP_DEVCTL_BCR_FLR, 0, size);
 			allow_reg(a, DEP(status_rw1c), p + PCI_EXP_DEVSTA, 2, 0, 0xffff, size);
 			allow_reg(a, DEP(status_rw1c), p + PCI_EXP_LNKSTA, 2, 0, 0xffff, size);
 			break;

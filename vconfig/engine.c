@@ -366,6 +366,19 @@ int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
 	return ret;
 }
 
+bool vconfig_write_may_act(const struct vconfig *vc, unsigned int offset,
+			   unsigned int size)
+{
+	unsigned int d;
+
+	if (!range_ok(vc, offset, size) || !size)
+		return true;
+	for (d = offset / 4; d <= (offset + size - 1) / 4; d++)
+		if (vc->dword[d].hooked)
+			return true;
+	return false;
+}
+
 static bool reg_ok(const struct vconfig *vc, unsigned int offset,
 		   unsigned int size)
 {

@@ -223,6 +223,20 @@ int vconfig_read(struct vconfig *vc, unsigned int offset, unsigned int size,
 int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
 		  const void *buf, struct vconfig_effects *fx);
 
+/**
+ * vconfig_write_may_act() - can a write of this range raise an effect
+ * @vc: the engine
+ * @offset: first byte
+ * @size: number of bytes
+ *
+ * A front-end may skip the locking its effects need for a write that
+ * cannot raise any: one that touches no dword a write hook looks at.
+ *
+ * Return: false only when no write of the range raises an effect.
+ */
+bool vconfig_write_may_act(const struct vconfig *vc, unsigned int offset,
+			   unsigned int size);
+
 /* Convenience accessors for one naturally aligned register of 1, 2 or 4 bytes. */
 int vconfig_read_reg(struct vconfig *vc, unsigned int offset,
 		     unsigned int size, u32 *val);

@@ -383,6 +383,14 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 	size_t done = 0;
 	int ret = 0;
 
+	/* a write no effect can come of needs only the engine's lock, as vfio-pci */
+	if (!vconfig_write_may_act(vdev->vc, pos, count)) {
+		mutex_lock(&vdev->config_lock);
+		ret = vconfig_write(vdev->vc, pos, count, buf, NULL);
+		mutex_unlock(&vdev->config_lock);
+		return ret ? ret : count;
+	}
+
 	mutex_lock(&vdev->igate);
 	if (vfio_vconfig_write_needs_zap(vdev, pos, buf, count))
 		vfio_vconfig_zap_and_down_write_memory_lock(vdev);

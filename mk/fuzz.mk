@@ -11,7 +11,7 @@ FUZZ_BUILD    ?= build-fuzz
 FUZZ_SECONDS  ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
 FUZZ_JOBS     ?= 1
-FUZZ_TARGETS  := engine dump
+FUZZ_TARGETS  := engine dump oracle
 FUZZ_CORPUS_SRC ?= $(VCONFIG_CORPUS)
 AFL_CLANG     ?= afl-clang-fast
 AFL_BUILD     ?= build-afl
@@ -34,6 +34,17 @@ FUZZ_LIB_OBJS := $(filter-out $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o),$(FUZ
 		 $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
 FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
 
+# The differential oracle: the model of vfio-pci and the departures of
+# Documentation/engine.md, one DEPARTURE(name) line each, generated.
+ORACLE_SRCS   := tests/fuzz/oracle.c tests/fuzz/vfio-model.c
+DEPARTURES_H   = $(1)/gen/departures.h
+define departures_rule
+$(1)/gen/departures.h: Documentation/engine.md
+	@mkdir -p $$(dir $$@)
+	awk '/^## Departures from vfio-pci/{t=1;next} /^## /{t=0} t && /^\| `[a-z0-9-]+` \|/ {n=$$$$2; gsub(/`/,"",n); gsub(/-/,"_",n); print "DEPARTURE(" n ")"}' $$< >$$@.tmp
+	@mv $$@.tmp $$@
+endef
+
 REPLAY_DIR    := $(BUILD)/fuzz-replay
 REPLAY_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_ASAN)
 REPLAY_BINS   := $(FUZZ_TARGETS:%=$(REPLAY_DIR)/replay-%)
@@ -52,6 +63,13 @@ $(FUZZ_BUILD)/plain/%.o: %.c
 $(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS)
+
+$(eval $(call departures_rule,$(FUZZ_BUILD)))
+$(FUZZ_BUILD)/plain/tests/fuzz/oracle.o: $(call DEPARTURES_H,$(FUZZ_BUILD))
+$(FUZZ_BUILD)/plain/tests/fuzz/%.o: FUZZ_CFLAGS += -I$(FUZZ_BUILD)/gen
+$(FUZZ_BUILD)/fuzz-oracle: tests/fuzz/fuzz_oracle.c $(FUZZ_LIB_OBJS) $(ORACLE_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(ORACLE_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
 
 fuzz-build: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
@@ -95,13 +113,18 @@ AFL_BINS      := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%)
 AFL_CMPLOG    := $(FUZZ_TARGETS:%=$(AFL_BUILD)/fuzz-%.cmplog)
 AFL_SECONDS   ?= 60
 
-$(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS)
-	@mkdir -p $(dir $@)
-	$(AFL_ENV) $(AFL_CLANG) $(AFL_CFLAGS) $(FUZZ_SAN) -o $@ $< $(AFL_SRCS)
+$(eval $(call departures_rule,$(AFL_BUILD)))
+AFL_TARGET_SRCS = $(AFL_SRCS) $(if $(filter oracle,$(1)),$(ORACLE_SRCS))
 
-$(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS)
+$(AFL_BINS): $(AFL_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(AFL_DEPS) $(ORACLE_SRCS) $(call DEPARTURES_H,$(AFL_BUILD))
 	@mkdir -p $(dir $@)
-	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CLANG) $(AFL_CFLAGS) -o $@ $< $(AFL_SRCS)
+	$(AFL_ENV) $(AFL_CLANG) $(AFL_CFLAGS) -I$(AFL_BUILD)/gen $(FUZZ_ASAN) -o $@ $< \
+		$(call AFL_TARGET_SRCS,$*)
+
+$(AFL_CMPLOG): $(AFL_BUILD)/fuzz-%.cmplog: tests/fuzz/fuzz_%.c $(AFL_DEPS) $(ORACLE_SRCS) $(call DEPARTURES_H,$(AFL_BUILD))
+	@mkdir -p $(dir $@)
+	$(AFL_ENV) AFL_LLVM_CMPLOG=1 $(AFL_CLANG) $(AFL_CFLAGS) -I$(AFL_BUILD)/gen -o $@ $< \
+		$(call AFL_TARGET_SRCS,$*)
 
 .PHONY: fuzz-afl-build fuzz-afl-campaign
 fuzz-afl-build:
@@ -115,10 +138,14 @@ fuzz-afl-campaign: fuzz-afl-build
 	@$(MAKE) --no-print-directory fuzz-seeds
 	@sh scripts/fuzz-afl-campaign.sh $(AFL_BUILD) $(FUZZ_BUILD)/seeds $(AFL_SECONDS) $(FUZZ_TARGETS)
 
-$(REPLAY_DIR)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS) tests/fuzz/harness.h $(wildcard vconfig/*.h virtual-caps/*.h) \
+$(eval $(call departures_rule,$(REPLAY_DIR)))
+$(REPLAY_DIR)/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS) $(ORACLE_SRCS) \
+		tests/fuzz/harness.h tests/fuzz/oracle.h tests/fuzz/vfio-model.h \
+		$(wildcard vconfig/*.h virtual-caps/*.h) $(call DEPARTURES_H,$(REPLAY_DIR)) \
 		include/vconfig/fuzz.h include/vconfig/emu.h include/vconfig/vconfig.h
 	@mkdir -p $(dir $@)
-	$(CC) $(REPLAY_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_LIB_SRCS)
+	$(CC) $(REPLAY_CFLAGS) -I$(REPLAY_DIR)/gen -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c \
+		$(FUZZ_LIB_SRCS) $(if $(filter oracle,$*),$(ORACLE_SRCS))
 
 fuzz-replay: $(REPLAY_BINS) $(FUZZ_BUILD)/mkseeds
 

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
-#include "../vconfig/internal.h"
 
 static u32 class_bits(struct vconfig *vc, enum vconfig_class cls,
 		      unsigned int off, unsigned int size)
@@ -113,27 +112,37 @@ static void doc_fields(const struct vconfig_field *f, unsigned int nr)
 	printf("\n");
 }
 
-static void doc_cap(const struct vconfig_cap_desc *d)
+static void doc_layouts(unsigned int index, const struct vconfig_table *t)
 {
-	unsigned int i;
+	const struct vconfig_field *f;
+	const char *when;
+	unsigned int i, nr;
 
-	printf("### %s (%s ID 0x%02x)\n\n", d->name,
-	       d->extended ? "extended" : "standard", d->id);
-	if (d->doc)
-		printf("%s\n\n", d->doc);
-	if (d->fixed_length)
-		printf("Length: %u bytes. ", d->fixed_length);
+	for (i = 0; i < t->nr_layouts; i++) {
+		f = vconfig_table_layout(index, i, &when, &nr);
+		if (!f)
+			continue;
+		if (when)
+			printf("When %s:\n\n", when);
+		doc_fields(f, nr);
+	}
+}
+
+static void doc_cap(unsigned int index, const struct vconfig_table *t)
+{
+	printf("### %s (%s ID 0x%02x)\n\n", t->name,
+	       t->extended ? "extended" : "standard", t->id);
+	if (t->doc)
+		printf("%s\n\n", t->doc);
+	if (t->fixed_length)
+		printf("Length: %u bytes. ", t->fixed_length);
 	else
 		printf("Length: read from the capability. ");
-	if (d->extended)
+	if (t->extended)
 		printf("Header: ID and version invariant, next pointer virtual.\n\n");
 	else
 		printf("Header: ID invariant, next pointer virtual.\n\n");
-	for (i = 0; i < d->nr_layouts; i++) {
-		if (d->layouts[i].when)
-			printf("When %s:\n\n", d->layouts[i].when);
-		doc_fields(d->layouts[i].fields, d->layouts[i].nr_fields);
-	}
+	doc_layouts(index, t);
 }
 
 int cli_print_doc(void)
@@ -151,14 +160,20 @@ int cli_print_doc(void)
 	       "read-modify-write never clears it. *Invariant* hardware bits never\n"
 	       "change and are served from a cache. Bits of a capability that no row\n"
 	       "names are read from hardware and read-only.\n\n");
+	struct vconfig_table t;
+	bool ext_started = false;
+
 	printf("## Type-0 header\n\n");
-	doc_fields(vconfig_header_layout.fields, vconfig_header_layout.nr_fields);
+	vconfig_table(0, &t);
+	doc_layouts(0, &t);
 	printf("## Standard capabilities\n\n");
-	for (i = 0; i < vconfig_nr_std_caps; i++)
-		doc_cap(vconfig_std_caps[i]);
-	printf("## Extended capabilities\n\n");
-	for (i = 0; i < vconfig_nr_ext_caps; i++)
-		doc_cap(vconfig_ext_caps[i]);
+	for (i = 1; !vconfig_table(i, &t); i++) {
+		if (t.extended && !ext_started) {
+			printf("## Extended capabilities\n\n");
+			ext_started = true;
+		}
+		doc_cap(i, &t);
+	}
 	printf("## Everything else\n\n"
 	       "- A capability whose ID is not listed above is hidden: spliced out of\n"
 	       "  the virtual chain, its bytes read as zero and writes are dropped. A\n"

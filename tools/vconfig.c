@@ -29,7 +29,9 @@ static void usage(FILE *out)
 	      "      Random config accesses through the layer under the fuzzing invariants.\n"
 	      "\n"
 	      "Options common to emu and perms:\n"
-	      "  --passthrough-unassigned  unassigned bytes reach hardware, as in vfio-pci\n",
+	      "  --strict                  the engine's strict profile (unassigned bytes and\n"
+	      "                            vendor capabilities read-only, MSI masks virtual)\n"
+	      "  --passthrough-unassigned  with --strict: unassigned bytes reach hardware\n",
 	      out);
 }
 

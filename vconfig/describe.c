@@ -72,3 +72,56 @@ int vconfig_describe(const struct vconfig *vc, unsigned int offset,
 		find_in_cap(&vc->cap[reg->cap_index], offset, reg);
 	return 0;
 }
+
+static const struct vconfig_cap_desc *table_desc(unsigned int index)
+{
+	if (!index)
+		return NULL;
+	index--;
+	if (index < vconfig_nr_std_caps)
+		return vconfig_std_caps[index];
+	index -= vconfig_nr_std_caps;
+	return index < vconfig_nr_ext_caps ? vconfig_ext_caps[index] : NULL;
+}
+
+int vconfig_table(unsigned int index, struct vconfig_table *table)
+{
+	const struct vconfig_cap_desc *d = table_desc(index);
+
+	memset(table, 0, sizeof(*table));
+	if (!index) {
+		table->name = "Type-0 header";
+		table->header = true;
+		table->fixed_length = PCI_STD_HEADER_SIZEOF;
+		table->nr_layouts = 1;
+		return 0;
+	}
+	if (!d)
+		return -EINVAL;
+	table->name = d->name;
+	table->id = d->id;
+	table->extended = d->extended;
+	table->fixed_length = d->fixed_length;
+	table->doc = d->doc;
+	table->nr_layouts = d->nr_layouts;
+	return 0;
+}
+
+const struct vconfig_field *vconfig_table_layout(unsigned int index,
+						 unsigned int layout,
+						 const char **when,
+						 unsigned int *nr_fields)
+{
+	const struct vconfig_layout *l;
+	const struct vconfig_cap_desc *d = table_desc(index);
+
+	if (!index && !layout)
+		l = &vconfig_header_layout;
+	else if (d && layout < d->nr_layouts)
+		l = &d->layouts[layout];
+	else
+		return NULL;
+	*when = l->when;
+	*nr_fields = l->nr_fields;
+	return l->fields;
+}

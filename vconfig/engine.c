@@ -12,6 +12,24 @@ static inline u32 piece_bits(u32 dword_mask, unsigned int pos, unsigned int size
 	return (dword_mask >> (8 * (pos & 3))) & MASK_OF(size);
 }
 
+/* Does the write hook of the owner of @pos look at the dword of @pos? */
+static bool hook_watches(const struct vconfig *vc, unsigned int pos)
+{
+	const struct vconfig_cap *cap;
+	u8 idx = vc->owner[pos];
+
+	if (idx == VCONFIG_OWNER_IDX_HEADER)
+		return VCONFIG_HEADER_WATCH & (1ULL << (pos / 4));
+	if (idx >= vc->nr_caps)
+		return false;
+	cap = &vc->cap[idx];
+	if (cap->hidden || !cap->desc || !cap->desc->write)
+		return false;
+	/* a dword a hook does not look at: past 64 dwords, none is watched */
+	return (pos - cap->pos) / 4 < 64 &&
+	       (cap->desc->watch & (1ULL << ((pos - cap->pos) / 4)));
+}
+
 void vc_precompute(struct vconfig *vc)
 {
 	unsigned int d;
@@ -30,6 +48,7 @@ void vc_precompute(struct vconfig *vc)
 		w->one_owner = vc->owner[pos] == vc->owner[pos + 1] &&
 			       vc->owner[pos] == vc->owner[pos + 2] &&
 			       vc->owner[pos] == vc->owner[pos + 3];
+		w->hooked = hook_watches(vc, pos) || hook_watches(vc, pos + 3);
 	}
 }
 
@@ -265,6 +284,9 @@ static int write_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 			return ret;
 	}
 
+	/* only a dword a write hook looks at can raise an effect */
+	if (!w->hooked)
+		return 0;
 	ctx.new = (v & virt) | (val & hw_w & ~w1c) |
 		  (ctx.old & ~virt & ~hw_w) | (ctx.old & hw_w & w1c & ~val);
 	dispatch_write(vc, pos, &ctx);
@@ -342,6 +364,19 @@ int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
 	}
 	vc->fx = NULL;
 	return ret;
+}
+
+bool vconfig_write_may_act(const struct vconfig *vc, unsigned int offset,
+			   unsigned int size)
+{
+	unsigned int d;
+
+	if (!range_ok(vc, offset, size) || !size)
+		return true;
+	for (d = offset / 4; d <= (offset + size - 1) / 4; d++)
+		if (vc->dword[d].hooked)
+			return true;
+	return false;
 }
 
 static bool reg_ok(const struct vconfig *vc, unsigned int offset,

@@ -245,7 +245,6 @@ void vconfig_header_init(struct vconfig *vc)
 
 void vconfig_header_reset(struct vconfig *vc)
 {
-	memset(vc->bar_sized, 0, sizeof(vc->bar_sized));
 	record_addresses(vc);
 }
 
@@ -272,20 +271,16 @@ static void command_effects(struct vconfig *vc, u32 old, u32 new)
 	}
 }
 
-/* All ones written to the address bits: a sizing probe, not a move. */
-static bool is_sizing(const struct vconfig *vc, unsigned int i, u32 raw)
+/*
+ * A sizing probe, not a move: every address bit of the dword set, as
+ * after the PCI core wrote all ones. No BAR is ever placed there (the top
+ * of the 32-bit space, the top of I/O space, an upper half of all ones).
+ */
+static bool is_sizing(const struct vconfig *vc, unsigned int i, u32 val)
 {
-	u32 mask;
+	u32 mask = bar_addr_mask(vc, i);
 
-	if (i == VCONFIG_ROM_BAR)
-		mask = PCI_ROM_ADDRESS_MASK;
-	else if (vc->region_upper[i])
-		mask = 0xffffffff;
-	else if (vc->region[i].flags & VCONFIG_REGION_IO)
-		mask = (u32)PCI_BASE_ADDRESS_IO_MASK;
-	else
-		mask = (u32)PCI_BASE_ADDRESS_MEM_MASK;
-	return (raw & mask) == mask;
+	return mask && (val & mask) == mask;
 }
 
 static void bar_write(struct vconfig *vc, unsigned int i,
@@ -304,13 +299,13 @@ static void bar_write(struct vconfig *vc, unsigned int i,
 
 	if (i < VCONFIG_NR_BARS && vc->region_upper[i])
 		region = i - 1;
-	vc->bar_sized[i] = is_sizing(vc, i, raw);
-	if (!vc->region[region].size || vc->bar_sized[i])
+	if (!vc->region[region].size || is_sizing(vc, i, val))
 		return;
 	/* While the other half of a 64-bit BAR holds a probe, nothing moved. */
-	if (region != i ? vc->bar_sized[region] :
+	if (region != i ?
+	    is_sizing(vc, region, vc_virt(vc, bar_offset(region), 4)) :
 	    (vc->region[region].flags & VCONFIG_REGION_MEM64) &&
-	    vc->bar_sized[region + 1])
+	    is_sizing(vc, i + 1, vc_virt(vc, off + 4, 4)))
 		return;
 
 	lo_off = bar_offset(region);

@@ -8,21 +8,6 @@
 #include "../include/vconfig/vconfig.h"
 
 /*
- * One register or field of a permission table, relative to the start of
- * the structure it describes (the header or a capability). Bits not named
- * by any field are read from hardware and read-only.
- */
-struct vconfig_field {
-	u16 offset;
-	u8 size;		/* 1, 2 or 4 */
-	u32 virt;		/* served from the virtual copy */
-	u32 write;		/* writable by the user */
-	u32 rw1c;		/* write-1-to-clear (subset of write) */
-	u32 invariant;		/* hardware bits that never change */
-	const char *name;
-};
-
-/*
  * A set of fields that applies to an instance under one condition (for
  * example "64-bit address" for MSI). @when documents the condition.
  */
@@ -78,10 +63,16 @@ struct vconfig_cap_desc {
 	/* called after a write piece landed; emits effects */
 	void (*write)(struct vconfig *vc, struct vconfig_cap *cap,
 		      const struct vconfig_write_ctx *ctx);
+	/* the dwords of the instance @write looks at (VCONFIG_WATCH) */
+	u64 watch;
 	/* called from vconfig_reset() after the virtual copy was restored */
 	void (*reset)(struct vconfig *vc, struct vconfig_cap *cap);
 	const char *doc;	/* one line for the generated documentation */
 };
+
+/* The dwords a register at @off of @size bytes lies in, for .watch. */
+#define VCONFIG_WATCH(off, size) \
+	((1ULL << ((off) / 4)) | (1ULL << (((off) + (size) - 1) / 4)))
 
 struct vconfig_cap {
 	const struct vconfig_cap_desc *desc;	/* NULL for an unknown ID */
@@ -105,6 +96,7 @@ struct vconfig_dword {
 	u32 write;		/* writable */
 	u32 rw1c;		/* write-1-to-clear */
 	bool one_owner;		/* the four bytes have one owner */
+	bool hooked;		/* the owner's write hook looks at this dword */
 };
 
 #define VCONFIG_MAX_CAPS	250
@@ -120,7 +112,6 @@ struct vconfig {
 	struct vconfig_region_desc region[VCONFIG_NR_REGIONS];
 	bool region_upper[VCONFIG_NR_BARS];	/* slot is a 64-bit upper half */
 	u64 region_addr[VCONFIG_NR_REGIONS];	/* last address reported moved to */
-	bool bar_sized[VCONFIG_NR_REGIONS];	/* BAR dword holds a sizing probe */
 
 	u8 vcopy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values */
 	u8 reset_copy[VCONFIG_CFG_SIZE_PCIE];	/* virtual values after reset */
@@ -149,15 +140,12 @@ static inline bool vc_strict(const struct vconfig *vc)
 /* Little-endian accessors of a byte array. */
 static inline u32 vc_get32(const u8 *p)
 {
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+	return vc_le32_load(p);
 }
 
 static inline void vc_put32(u8 *p, u32 v)
 {
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
+	vc_le32_store(p, v);
 }
 
 /* 1, 2 or 4 bytes; constant sizes fold into one load or store. */
@@ -256,6 +244,10 @@ unsigned int vconfig_hidden_cap_length(struct vconfig *vc, u16 id,
 
 /* The type-0 header (vconfig/header.c). */
 extern const struct vconfig_layout vconfig_header_layout;
+/* The header dwords vconfig_header_write() looks at: Command, BARs, ROM. */
+#define VCONFIG_HEADER_WATCH	(VCONFIG_WATCH(PCI_COMMAND, 2) | \
+				 (0x3fULL << (PCI_BASE_ADDRESS_0 / 4)) | \
+				 VCONFIG_WATCH(PCI_ROM_ADDRESS, 4))
 void vconfig_header_init(struct vconfig *vc);
 /* Fill in what an SR-IOV VF's hardware does not report (VCONFIG_F_VIRTFN). */
 void vconfig_header_virtfn(struct vconfig *vc, u16 vendor, u16 device);

@@ -9,11 +9,13 @@
  */
 #include "internal.h"
 
-#define STD_CAP_START	0x40
-#define STD_CAP_END	VCONFIG_CFG_SIZE_PCI
-#define EXT_CAP_START	0x100
-#define MAX_STD_CAPS	((STD_CAP_END - STD_CAP_START) / 4)
-#define MAX_EXT_CAPS	((VCONFIG_CFG_SIZE_PCIE - EXT_CAP_START) / 4)
+#define STD_CAP_START	PCI_STD_HEADER_SIZEOF
+#define STD_CAP_END	PCI_CFG_SPACE_SIZE
+#define EXT_CAP_START	PCI_CFG_SPACE_SIZE
+#define MAX_STD_CAPS	((STD_CAP_END - STD_CAP_START) / PCI_CAP_SIZEOF)
+#define MAX_EXT_CAPS	((PCI_CFG_SPACE_EXP_SIZE - EXT_CAP_START) / PCI_CAP_SIZEOF)
+/* Next Capability Offset of an extended capability header. */
+#define EXT_CAP_NEXT_FIELD	GENMASK(31, 20)
 
 static int read_all(struct vconfig *vc)
 {
@@ -21,12 +23,12 @@ static int read_all(struct vconfig *vc)
 	u32 val;
 	int ret;
 
-	for (pos = 0; pos < vc->cfg_size; pos += 4) {
+	for (pos = 0; pos < vc->cfg_size; pos += sizeof(val)) {
 		vc->hw_reads++;
-		ret = vc->ops->read(vc->priv, pos, 4, &val);
+		ret = vc->ops->read(vc->priv, pos, sizeof(val), &val);
 		if (ret)
 			return ret;
-		vc_put(&vc->hwcache[pos], 4, val);
+		vc_put32(&vc->hwcache[pos], val);
 	}
 	return 0;
 }
@@ -58,16 +60,17 @@ static bool test_and_mark(u8 *bitmap, unsigned int bit)
  */
 static void walk_std(struct vconfig *vc)
 {
-	u8 visited[STD_CAP_END / 4 / 8] = { 0 };
+	u8 visited[STD_CAP_END / PCI_CAP_SIZEOF / 8] = { 0 };
 	unsigned int pos, steps;
 
 	if (!(vc_hw_cached(vc, PCI_STATUS, 2) & PCI_STATUS_CAP_LIST))
 		return;
 	pos = vc->hwcache[PCI_CAPABILITY_LIST];
 	for (steps = 0; steps < MAX_STD_CAPS && pos; steps++) {
-		if (pos < STD_CAP_START || pos % 4 || pos + 4 > STD_CAP_END)
+		if (pos < STD_CAP_START || pos % PCI_CAP_SIZEOF ||
+		    pos + PCI_CAP_SIZEOF > STD_CAP_END)
 			return;
-		if (test_and_mark(visited, pos / 4))
+		if (test_and_mark(visited, pos / PCI_CAP_SIZEOF))
 			return;
 		if (!add_found(vc, vc->hwcache[pos], pos, false))
 			return;
@@ -78,17 +81,17 @@ static void walk_std(struct vconfig *vc)
 /* Extended chain: additionally, an all-zero or all-ones header ends it. */
 static void walk_ext(struct vconfig *vc)
 {
-	u8 visited[VCONFIG_CFG_SIZE_PCIE / 4 / 8] = { 0 };
+	u8 visited[PCI_CFG_SPACE_EXP_SIZE / PCI_CAP_SIZEOF / 8] = { 0 };
 	unsigned int pos = EXT_CAP_START, steps;
 	u32 header;
 
 	if (vc->cfg_size < VCONFIG_CFG_SIZE_PCIE)
 		return;
 	for (steps = 0; steps < MAX_EXT_CAPS && pos; steps++) {
-		if (pos < EXT_CAP_START || pos % 4 ||
-		    pos + 4 > VCONFIG_CFG_SIZE_PCIE)
+		if (pos < EXT_CAP_START || pos % PCI_CAP_SIZEOF ||
+		    pos + PCI_CAP_SIZEOF > PCI_CFG_SPACE_EXP_SIZE)
 			return;
-		if (test_and_mark(visited, pos / 4))
+		if (test_and_mark(visited, pos / PCI_CAP_SIZEOF))
 			return;
 		header = vc_hw_cached(vc, pos, 4);
 		if (header == 0 || header == 0xffffffff)
@@ -125,11 +128,12 @@ static void own_bytes(struct vconfig *vc, unsigned int idx)
 static void map_cap_header(struct vconfig *vc, const struct vconfig_cap *cap)
 {
 	static const struct vconfig_field std_header[] = {
-		{ 0, 1, 0, 0, 0, 0xff, "ID" },
-		{ 1, 1, 0xff, 0, 0, 0, "Next" },
+		{ PCI_CAP_LIST_ID, 1, 0, 0, 0, 0xff, "ID" },
+		{ PCI_CAP_LIST_NEXT, 1, 0xff, 0, 0, 0, "Next" },
 	};
 	static const struct vconfig_field ext_header[] = {
-		{ 0, 4, 0xfff00000, 0, 0, 0x000fffff, "ID/Version/Next" },
+		{ 0, 4, EXT_CAP_NEXT_FIELD, 0, 0, (u32)~EXT_CAP_NEXT_FIELD,
+		  "ID/Version/Next" },
 	};
 
 	if (cap->extended)
@@ -229,8 +233,8 @@ static void set_next(struct vconfig *vc, const struct vconfig_cap *cap,
 		vc_set_reset(vc, cap->pos + PCI_CAP_LIST_NEXT, 1, next);
 		return;
 	}
-	header = vc_virt(vc, cap->pos, 4) & 0x000fffff;
-	vc_set_reset(vc, cap->pos, 4, header | ((u32)next << 20));
+	header = vc_virt(vc, cap->pos, 4) & ~EXT_CAP_NEXT_FIELD;
+	vc_set_reset(vc, cap->pos, 4, header | FIELD_PREP(EXT_CAP_NEXT_FIELD, next));
 }
 
 /* Link the visible capabilities of one chain, in chain order. */
@@ -262,7 +266,8 @@ static void splice_chain(struct vconfig *vc, bool extended)
 	} else if (vc->cfg_size == VCONFIG_CFG_SIZE_PCIE &&
 		   first != EXT_CAP_START) {
 		/* A null capability at 0x100 heads the chain. */
-		vc_set_reset(vc, EXT_CAP_START, 4, (u32)first << 20);
+		vc_set_reset(vc, EXT_CAP_START, 4,
+			     FIELD_PREP(EXT_CAP_NEXT_FIELD, first));
 	}
 }
 
@@ -287,8 +292,10 @@ static void map_unassigned(struct vconfig *vc)
 	/* The extended chain head is virtual unless a capability sits there. */
 	if (vc->cfg_size == VCONFIG_CFG_SIZE_PCIE &&
 	    vc->owner[EXT_CAP_START] == VCONFIG_OWNER_IDX_NONE) {
-		memset(&vc->mask[VCONFIG_CLASS_VIRT][EXT_CAP_START], 0xff, 4);
-		memset(&vc->mask[VCONFIG_CLASS_WRITE][EXT_CAP_START], 0, 4);
+		memset(&vc->mask[VCONFIG_CLASS_VIRT][EXT_CAP_START], 0xff,
+		       PCI_CAP_SIZEOF);
+		memset(&vc->mask[VCONFIG_CLASS_WRITE][EXT_CAP_START], 0,
+		       PCI_CAP_SIZEOF);
 	}
 }
 
@@ -359,7 +366,7 @@ int vconfig_create(const struct vconfig_config *cfg, struct vconfig **out)
 	if (vc_hw_cached(vc, PCI_VENDOR_ID, 2) == 0xffff)
 		goto fail;
 	ret = -EOPNOTSUPP;
-	header_type = vc->hwcache[PCI_HEADER_TYPE] & 0x7f;
+	header_type = vc->hwcache[PCI_HEADER_TYPE] & PCI_HEADER_TYPE_MASK;
 	if (header_type != PCI_HEADER_TYPE_NORMAL)
 		goto fail;
 

@@ -408,14 +408,27 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 	size_t done = 0;
 	int ret = 0;
 
+	/* a write no effect can come of needs only the engine's lock, as vfio-pci */
+	if (!vconfig_write_may_act(vdev->vc, pos, count)) {
+		mutex_lock(&vdev->config_lock);
+		ret = vconfig_write(vdev->vc, pos, count, buf, NULL);
+		mutex_unlock(&vdev->config_lock);
+		return ret ? ret : count;
+	}
+
 	mutex_lock(&vdev->igate);
 	down_write(&vdev->memory_lock);
 	mutex_lock(&vdev->config_lock);
 
+	/*
+	 * The engine splits the access into pieces; a longer write is handed
+	 * over a dword at a time so that the effects of each dword run, in
+	 * order, before the next one lands (and never overflow the record).
+	 */
 	while (done < count) {
-		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
+		unsigned int len = min_t(size_t, count - done,
+					 4 - ((pos + done) & 3));
 
-		memset(&fxs, 0, sizeof(fxs));
 		ret = vconfig_write(vdev->vc, pos + done, len, buf + done,
 				    &fxs);
 		if (ret)
@@ -433,20 +446,13 @@ static ssize_t vfio_vconfig_config_write(struct vfio_vconfig_device *vdev,
 static ssize_t vfio_vconfig_config_read(struct vfio_vconfig_device *vdev,
 					u8 *buf, size_t count, loff_t pos)
 {
-	size_t done = 0;
-	int ret = 0;
+	int ret;
 
+	/* one call: the engine splits the access into its pieces */
 	mutex_lock(&vdev->config_lock);
-	while (done < count) {
-		unsigned int len = vfio_vconfig_piece(pos + done, count - done);
-
-		ret = vconfig_read(vdev->vc, pos + done, len, buf + done);
-		if (ret)
-			break;
-		done += len;
-	}
+	ret = vconfig_read(vdev->vc, pos, count, buf);
 	mutex_unlock(&vdev->config_lock);
-	return done ? done : ret;
+	return ret ? ret : count;
 }
 
 /**

@@ -38,5 +38,6 @@ const struct vconfig_cap_desc vconfig_cap_af = {
 	.layouts = af_layouts,
 	.nr_layouts = ARRAY_SIZE(af_layouts),
 	.write = af_write,
+	.watch = VCONFIG_WATCH(PCI_AF_CTRL, 1),
 	.doc = "Initiate FLR becomes an effect when FLR and TP are advertised.",
 };

@@ -68,14 +68,15 @@ static u32 msi_flags(struct vconfig *vc, unsigned int pos)
 	return vc_hw_cached(vc, pos + PCI_MSI_FLAGS, 2);
 }
 
+/* Up to Message Data; per-vector masking adds Mask and Pending Bits. */
 static unsigned int msi_length(struct vconfig *vc, unsigned int pos)
 {
 	u32 flags = msi_flags(vc, pos);
-	unsigned int len = (flags & PCI_MSI_FLAGS_64BIT) ? 14 : 10;
+	bool is64 = flags & PCI_MSI_FLAGS_64BIT;
 
 	if (flags & PCI_MSI_FLAGS_MASKBIT)
-		len += 10;
-	return len;
+		return (is64 ? PCI_MSI_PENDING_64 : PCI_MSI_PENDING_32) + 4;
+	return (is64 ? PCI_MSI_DATA_64 : PCI_MSI_DATA_32) + 2;
 }
 
 static u32 msi_select(struct vconfig *vc, const struct vconfig_cap *cap)
@@ -103,7 +104,7 @@ static unsigned int msi_mask_offset(const struct vconfig_cap *cap)
 /* log2 of the vectors the user may enable: min(MMC, front-end limit). */
 static u32 msi_mmc(struct vconfig *vc, const struct vconfig_cap *cap)
 {
-	u32 mmc = (msi_flags(vc, cap->pos) & PCI_MSI_FLAGS_QMASK) >> 1;
+	u32 mmc = FIELD_GET(PCI_MSI_FLAGS_QMASK, msi_flags(vc, cap->pos));
 	u32 limit = 0;
 
 	while ((2u << limit) <= vc->max_msi_vectors && limit < 5)
@@ -119,7 +120,8 @@ static void msi_init(struct vconfig *vc, struct vconfig_cap *cap)
 	u32 mmc = msi_mmc(vc, cap);
 	unsigned int b;
 
-	vc_set_reset(vc, cap->pos + PCI_MSI_FLAGS, 2, mmc << 1);
+	vc_set_reset(vc, cap->pos + PCI_MSI_FLAGS, 2,
+		     FIELD_PREP(PCI_MSI_FLAGS_QMASK, mmc));
 	if (!vc_strict(vc) || !mask_off || !vc_cap_has(cap, mask_off, 4))
 		return;
 	/* Only the mask bits of vectors that can exist are writable. */
@@ -150,12 +152,13 @@ static void msi_write(struct vconfig *vc, struct vconfig_cap *cap,
 
 	if (vc_ctx_reg(vc, cap->pos, ctx, PCI_MSI_FLAGS, 2, &old, &new)) {
 		mmc = msi_mmc(vc, cap);
-		mme = (new & PCI_MSI_FLAGS_QSIZE) >> 4;
-		old_mme = (old & PCI_MSI_FLAGS_QSIZE) >> 4;
+		mme = FIELD_GET(PCI_MSI_FLAGS_QSIZE, new);
+		old_mme = FIELD_GET(PCI_MSI_FLAGS_QSIZE, old);
 		if (mme > mmc) {
 			/* More vectors than capable: grant what exists. */
 			mme = mmc;
-			new = (new & ~PCI_MSI_FLAGS_QSIZE) | (mme << 4);
+			new = (new & ~PCI_MSI_FLAGS_QSIZE) |
+			      FIELD_PREP(PCI_MSI_FLAGS_QSIZE, mme);
 			vc_set_virt(vc, cap->pos + PCI_MSI_FLAGS, 2,
 				    new & MSI_CTRL_VIRT);
 		}
@@ -183,5 +186,8 @@ const struct vconfig_cap_desc vconfig_cap_msi = {
 	.select = msi_select,
 	.init = msi_init,
 	.write = msi_write,
+	/* Message Control; the mask bits of either layout */
+	.watch = VCONFIG_WATCH(PCI_MSI_FLAGS, 2) | VCONFIG_WATCH(PCI_MSI_MASK_32, 4) |
+		 VCONFIG_WATCH(PCI_MSI_MASK_64, 4),
 	.doc = "Fully virtual; enable, vector count and masks become effects; MMC clamped.",
 };

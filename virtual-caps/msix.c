@@ -47,6 +47,7 @@ const struct vconfig_cap_desc vconfig_cap_msix = {
 	.nr_layouts = ARRAY_SIZE(msix_layouts),
 	.init = msix_init,
 	.write = msix_write,
+	.watch = VCONFIG_WATCH(PCI_MSIX_FLAGS, 2),
 	.doc = "Enable and Function Mask virtual, effects; table/PBA reported for protection.",
 };
 

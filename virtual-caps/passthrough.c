@@ -34,17 +34,20 @@ PASSTHROUGH_CAP(vconfig_ecap_dsn, PCI_EXT_CAP_ID_DSN, "Device Serial Number",
 static const struct vconfig_field acs_fields[] = {
 	VCONFIG_INVARIANT(PCI_ACS_CAP, 2, "ACS Capability"),
 };
+#define ACS_BASE_SIZEOF		PCI_ACS_EGRESS_CTL_V	/* up to the egress vector */
+
 static unsigned int acs_length(struct vconfig *vc, unsigned int pos)
 {
 	u32 cap = vc_hw_cached(vc, pos + PCI_ACS_CAP, 2);
 	unsigned int bits;
 
 	if (!(cap & PCI_ACS_EC))
-		return 8;
-	bits = (cap >> 8) & 0xff;
+		return ACS_BASE_SIZEOF;
+	/* Egress Control Vector Size: 0 means 256 bits, in dwords */
+	bits = vc_hw_cached(vc, pos + PCI_ACS_EGRESS_BITS, 1);
 	if (!bits)
 		bits = 256;
-	return 8 + 4 * ((bits + 31) / 32);
+	return ACS_BASE_SIZEOF + 4 * DIV_ROUND_UP(bits, 32);
 }
 PASSTHROUGH_CAP(vconfig_ecap_acs, PCI_EXT_CAP_ID_ACS, "Access Control Services",
 		acs_length, 0, acs_fields, "Read-only; the host owns ACS.");
@@ -82,7 +85,7 @@ static const struct vconfig_field l1ss_fields[] = {
 	VCONFIG_INVARIANT(PCI_L1SS_CAP, 4, "L1 PM Substates Capabilities"),
 };
 PASSTHROUGH_CAP(vconfig_ecap_l1ss, PCI_EXT_CAP_ID_L1SS, "L1 PM Substates",
-		NULL, 0x10, l1ss_fields, "Read-only.");
+		NULL, PCI_L1SS_CTL2 + 4, l1ss_fields, "Read-only.");
 
 /* Process Address Space ID */
 static const struct vconfig_field pasid_fields[] = {
@@ -105,12 +108,12 @@ static const struct vconfig_field rebar_fields[] = {
 static unsigned int rebar_length(struct vconfig *vc, unsigned int pos)
 {
 	u32 ctrl = vc_hw_cached(vc, pos + PCI_REBAR_CTRL, 4);
-	unsigned int nbar = (ctrl & PCI_REBAR_CTRL_NBAR_MASK) >>
-			    PCI_REBAR_CTRL_NBAR_SHIFT;
+	unsigned int nbar = FIELD_GET(PCI_REBAR_CTRL_NBAR_MASK, ctrl);
 
 	if (!nbar || nbar > VCONFIG_NR_BARS)
 		return 0;
-	return 4 + 8 * nbar;
+	/* the header, then a capability and a control dword per BAR */
+	return PCI_REBAR_CAP + 8 * nbar;
 }
 PASSTHROUGH_CAP(vconfig_ecap_rebar, PCI_EXT_CAP_ID_REBAR, "Resizable BAR",
 		rebar_length, 0, rebar_fields, "Read-only; BAR sizes are the host's.");
@@ -120,7 +123,7 @@ static const struct vconfig_field ptm_fields[] = {
 	VCONFIG_INVARIANT(PCI_PTM_CAP, 4, "PTM Capability"),
 };
 PASSTHROUGH_CAP(vconfig_ecap_ptm, PCI_EXT_CAP_ID_PTM, "PTM",
-		NULL, 0x0c, ptm_fields, "Read-only.");
+		NULL, PCI_PTM_CTRL + 4, ptm_fields, "Read-only.");
 
 /* TLP Processing Hints: 12 bytes plus the ST table when it lives here. */
 static const struct vconfig_field tph_fields[] = {
@@ -133,8 +136,9 @@ static unsigned int tph_length(struct vconfig *vc, unsigned int pos)
 
 	if ((cap & PCI_TPH_CAP_LOC_MASK) != PCI_TPH_LOC_CAP)
 		return PCI_TPH_BASE_SIZEOF;
-	entries = ((cap & PCI_TPH_CAP_ST_MASK) >> PCI_TPH_CAP_ST_SHIFT) + 1;
-	return PCI_TPH_BASE_SIZEOF + ((2 * entries + 3) & ~3u);
+	entries = FIELD_GET(PCI_TPH_CAP_ST_MASK, cap) + 1;
+	/* 2-byte entries, padded to a dword */
+	return PCI_TPH_BASE_SIZEOF + ALIGN(2 * entries, 4);
 }
 PASSTHROUGH_CAP(vconfig_ecap_tph, PCI_EXT_CAP_ID_TPH, "TPH Requester",
 		tph_length, 0, tph_fields, "Read-only.");
@@ -147,6 +151,10 @@ static const struct vconfig_field vc_fields[] = {
 	VCONFIG_INVARIANT(PCI_VC_PORT_CAP1, 4, "Port VC Capability 1"),
 	VCONFIG_INVARIANT(PCI_VC_PORT_CAP2, 4, "Port VC Capability 2"),
 };
+#define VC_TABLE_UNIT		16
+#define VC_ARB_TABLE_MAX	(128 * 4 / 8)
+#define VC_PORT_ARB_TABLE_MAX	(256 * 8 / 8)
+
 static unsigned int vc_length(struct vconfig *vc, unsigned int pos)
 {
 	u32 cap1 = vc_hw_cached(vc, pos + PCI_VC_PORT_CAP1, 4);
@@ -155,18 +163,18 @@ static unsigned int vc_length(struct vconfig *vc, unsigned int pos)
 	unsigned int len = PCI_CAP_VC_BASE_SIZEOF + nr_vc * PCI_CAP_VC_PER_VC_SIZEOF;
 	unsigned int table;
 
-	/* A VC arbitration table holds up to 128 phases of 4 bits. */
-	table = (cap2 >> 24) * 16;
+	/* Table offsets count 16-byte units. A VC arbitration table holds up to
+	 * 128 phases of 4 bits, a port arbitration table 256 phases of 8 bits. */
+	table = FIELD_GET(PCI_VC_CAP2_ARB_OFF, cap2) * VC_TABLE_UNIT;
 	if (table)
-		len = max(len, table + 64);
+		len = max(len, table + VC_ARB_TABLE_MAX);
 	for (i = 0; i < nr_vc; i++) {
 		u32 res = vc_hw_cached(vc, pos + PCI_VC_RES_CAP +
 				       i * PCI_CAP_VC_PER_VC_SIZEOF, 4);
 
-		/* A port arbitration table: up to 256 phases of 8 bits. */
-		table = ((res & PCI_VC_RES_CAP_ARB_OFF) >> 24) * 16;
+		table = FIELD_GET(PCI_VC_RES_CAP_ARB_OFF, res) * VC_TABLE_UNIT;
 		if (table)
-			len = max(len, table + 256);
+			len = max(len, table + VC_PORT_ARB_TABLE_MAX);
 	}
 	return len;
 }

@@ -39,7 +39,7 @@ enum { EXP_V1, EXP_V2 };
 
 static const struct vconfig_layout exp_layouts[] = {
 	[EXP_V1] = VCONFIG_LAYOUT(NULL, exp_v1),
-	[EXP_V2] = VCONFIG_LAYOUT("capability version 2", exp_v2),
+	[EXP_V2] = VCONFIG_LAYOUT("capability version other than 1", exp_v2),
 };
 
 static unsigned int exp_version(struct vconfig *vc, unsigned int pos)
@@ -49,7 +49,8 @@ static unsigned int exp_version(struct vconfig *vc, unsigned int pos)
 
 /*
  * The registers of an endpoint, as vfio-pci sizes them: an integrated
- * endpoint has no link registers; version 2 ends after Slot Status 2.
+ * endpoint has no link registers; version 2 (and any version but 1)
+ * ends after Slot Status 2.
  * Bytes past the end follow the unassigned rule.
  */
 static unsigned int exp_length(struct vconfig *vc, unsigned int pos)
@@ -57,7 +58,7 @@ static unsigned int exp_length(struct vconfig *vc, unsigned int pos)
 	u32 flags = vc_hw_cached(vc, pos + PCI_EXP_FLAGS, 2);
 	bool rc_end = FIELD_GET(PCI_EXP_FLAGS_TYPE, flags) == PCI_EXP_TYPE_RC_END;
 
-	if (exp_version(vc, pos) >= 2)
+	if (exp_version(vc, pos) != 1)
 		return rc_end ? PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V2 :
 				PCI_CAP_EXP_ENDPOINT_SIZEOF_V2;
 	return rc_end ? PCI_CAP_EXP_RC_ENDPOINT_SIZEOF_V1 :
@@ -67,7 +68,7 @@ static unsigned int exp_length(struct vconfig *vc, unsigned int pos)
 static u32 exp_select(struct vconfig *vc, const struct vconfig_cap *cap)
 {
 	return BIT(EXP_V1) |
-	       (exp_version(vc, cap->pos) >= 2 ? BIT(EXP_V2) : 0);
+	       (exp_version(vc, cap->pos) != 1 ? BIT(EXP_V2) : 0);
 }
 
 static void exp_init(struct vconfig *vc, struct vconfig_cap *cap)
@@ -112,5 +113,6 @@ const struct vconfig_cap_desc vconfig_cap_exp = {
 	.select = exp_select,
 	.init = exp_init,
 	.write = exp_write,
+	.watch = VCONFIG_WATCH(PCI_EXP_DEVCTL, 2),
 	.doc = "Device Control as vfio-pci; FLR and MRRS become effects.",
 };

@@ -83,5 +83,6 @@ const struct vconfig_cap_desc vconfig_cap_pm = {
 	.nr_layouts = ARRAY_SIZE(pm_layouts),
 	.init = pm_init,
 	.write = pm_write,
+	.watch = VCONFIG_WATCH(PCI_PM_CTRL, 2),
 	.doc = "Power state changes become effects; PME is virtual and off.",
 };

@@ -9,6 +9,11 @@
  */
 #include "caps.h"
 
+/* The length byte follows the next pointer; shorter than the header is malformed. */
+#define VNDR_MIN_LENGTH		(PCI_CAP_FLAGS + 1)
+/* ... and for the extended ones, the two header dwords. */
+#define EXT_VNDR_MIN_LENGTH	(PCI_VNDR_HEADER + 4)
+
 /*
  * Open the bytes from @from to the end of the instance to hardware reads
  * and writes. The headers (ID, next pointer, length) stay as the map has
@@ -29,12 +34,12 @@ static void vndr_open(struct vconfig *vc, struct vconfig_cap *cap,
 
 static void vndr_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
-	vndr_open(vc, cap, PCI_CAP_FLAGS + 1);
+	vndr_open(vc, cap, VNDR_MIN_LENGTH);
 }
 
 static void ext_vndr_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
-	vndr_open(vc, cap, PCI_VNDR_HEADER + 4);
+	vndr_open(vc, cap, EXT_VNDR_MIN_LENGTH);
 }
 
 static const struct vconfig_field vndr_fields[] = {
@@ -49,7 +54,7 @@ static unsigned int vndr_length(struct vconfig *vc, unsigned int pos)
 {
 	unsigned int len = vc_hw_cached(vc, pos + PCI_CAP_FLAGS, 1);
 
-	return len < 3 ? 0 : len;
+	return len < VNDR_MIN_LENGTH ? 0 : len;
 }
 
 const struct vconfig_cap_desc vconfig_cap_vendor = {
@@ -73,9 +78,9 @@ static const struct vconfig_layout ext_vndr_layouts[] = {
 /* Extended vendor-specific and DVSEC both keep their length in bits 31:20 at +4. */
 static unsigned int ext_vndr_length(struct vconfig *vc, unsigned int pos)
 {
-	unsigned int len = vc_hw_cached(vc, pos + PCI_VNDR_HEADER, 4) >> 20;
+	unsigned int len = PCI_VNDR_HEADER_LEN(vc_hw_cached(vc, pos + PCI_VNDR_HEADER, 4));
 
-	return len < 8 ? 0 : len;
+	return len < EXT_VNDR_MIN_LENGTH ? 0 : len;
 }
 
 const struct vconfig_cap_desc vconfig_ecap_vndr = {

@@ -17,11 +17,9 @@ static const struct vconfig_layout vpd_layouts[] = {
 	VCONFIG_LAYOUT(NULL, vpd_fields),
 };
 
+/* Address and Data start as hardware has them, as with vfio-pci. */
 static void vpd_init(struct vconfig *vc, struct vconfig_cap *cap)
 {
-	vc_set_reset(vc, cap->pos + PCI_VPD_ADDR, 2, 0);
-	if (vc_cap_has(cap, PCI_VPD_DATA, 4))
-		vc_set_reset(vc, cap->pos + PCI_VPD_DATA, 4, 0);
 	if (!vc->vpd_cap)
 		vc->vpd_cap = cap->pos;
 }
@@ -52,6 +50,7 @@ const struct vconfig_cap_desc vconfig_cap_vpd = {
 	.nr_layouts = ARRAY_SIZE(vpd_layouts),
 	.init = vpd_init,
 	.write = vpd_write,
+	.watch = VCONFIG_WATCH(PCI_VPD_ADDR, 2),
 	.doc = "Address/flag handshake virtual; operations become effects.",
 };
 

@@ -96,6 +96,21 @@ static uint64_t op_cfg_read(struct vfio_dev *dev, void *arg)
 	return vfio_dev_now_ns() - t;
 }
 
+/* Write a register back with the value it holds: no state changes. */
+static uint64_t op_cfg_write(struct vfio_dev *dev, void *arg)
+{
+	const struct cfg_read_arg *r = arg;
+	uint8_t buf[4];
+	uint64_t t;
+
+	if (vfio_dev_cfg_read(dev, r->off, buf, r->len))
+		return 0;
+	t = vfio_dev_now_ns();
+	if (vfio_dev_cfg_write(dev, r->off, buf, r->len))
+		return 0;
+	return vfio_dev_now_ns() - t;
+}
+
 static uint64_t op_reset(struct vfio_dev *dev, void *arg)
 {
 	uint64_t t = vfio_dev_now_ns();
@@ -193,6 +208,8 @@ int main(int argc, char **argv)
 	static struct vfio_dev pci, vc;
 	struct cfg_read_arg bar0 = { PCI_BASE_ADDRESS_0, 4 };
 	struct cfg_read_arg status = { PCI_STATUS, 2 };
+	struct cfg_read_arg intline = { PCI_INTERRUPT_LINE, 1 };
+	struct cfg_read_arg latency = { PCI_LATENCY_TIMER, 1 };
 	struct cfg_read_arg dump = { 0, 0 };
 	char why[256], figure[64];
 	cpu_set_t cpu0;
@@ -221,6 +238,8 @@ int main(int argc, char **argv)
 
 	report("config-read-virtual", op_cfg_read, &bar0, &pci, &vc, 400 * scale);
 	report("config-read-hardware", op_cfg_read, &status, &pci, &vc, 400 * scale);
+	report("config-write-virtual", op_cfg_write, &intline, &pci, &vc, 400 * scale);
+	report("config-write-hardware", op_cfg_write, &latency, &pci, &vc, 400 * scale);
 	dump.len = pci.region[VFIO_PCI_CONFIG_REGION_INDEX].size;
 	if (dump.len > 4096)
 		dump.len = 4096;

@@ -25,6 +25,22 @@
 #define vc_zalloc(size)		kvzalloc(size, GFP_KERNEL)
 #define vc_free(ptr)		kvfree(ptr)
 
+/* A little-endian dword at any byte address, as one load or store. */
+static inline u32 vc_le32_load(const u8 *p)
+{
+	__le32 v;
+
+	memcpy(&v, p, sizeof(v));
+	return le32_to_cpu(v);
+}
+
+static inline void vc_le32_store(u8 *p, u32 v)
+{
+	__le32 le = cpu_to_le32(v);
+
+	memcpy(p, &le, sizeof(le));
+}
+
 #else /* userspace */
 
 #include <stdbool.h>
@@ -33,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <endian.h>
 #include <linux/pci_regs.h>
 
 typedef uint8_t u8;
@@ -42,6 +59,20 @@ typedef uint64_t u64;
 
 #define vc_zalloc(size)		calloc(1, size)
 #define vc_free(ptr)		free(ptr)
+
+static inline u32 vc_le32_load(const u8 *p)
+{
+	u32 v;
+
+	memcpy(&v, p, sizeof(v));
+	return le32toh(v);
+}
+
+static inline void vc_le32_store(u8 *p, u32 v)
+{
+	v = htole32(v);
+	memcpy(p, &v, sizeof(v));
+}
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
@@ -60,6 +91,15 @@ typedef uint64_t u64;
 #endif
 
 /* Field helpers of <linux/bitfield.h>, for a constant contiguous mask. */
+#ifndef DIV_ROUND_UP
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#endif
+#ifndef ALIGN
+#define ALIGN(x, a)		(((x) + (a) - 1) & ~((a) - 1))
+#endif
+#ifndef GENMASK
+#define GENMASK(h, l)		((~0u >> (31 - (h))) & (~0u << (l)))
+#endif
 #ifndef FIELD_GET
 #define VC_FIELD_SHIFT(mask)	__builtin_ctzll(mask)
 #define FIELD_GET(mask, reg)	(((reg) & (mask)) >> VC_FIELD_SHIFT(mask))

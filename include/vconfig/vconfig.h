@@ -238,6 +238,20 @@ int vconfig_read(struct vconfig *vc, unsigned int offset, unsigned int size,
 int vconfig_write(struct vconfig *vc, unsigned int offset, unsigned int size,
 		  const void *buf, struct vconfig_effects *fx);
 
+/**
+ * vconfig_write_may_act() - can a write of this range raise an effect
+ * @vc: the engine
+ * @offset: first byte
+ * @size: number of bytes
+ *
+ * A front-end may skip the locking its effects need for a write that
+ * cannot raise any: one that touches no dword a write hook looks at.
+ *
+ * Return: false only when no write of the range raises an effect.
+ */
+bool vconfig_write_may_act(const struct vconfig *vc, unsigned int offset,
+			   unsigned int size);
+
 /* Convenience accessors for one naturally aligned register of 1, 2 or 4 bytes. */
 int vconfig_read_reg(struct vconfig *vc, unsigned int offset,
 		     unsigned int size, u32 *val);
@@ -304,6 +318,55 @@ struct vconfig_reg {
  */
 int vconfig_describe(const struct vconfig *vc, unsigned int offset,
 		     struct vconfig_reg *reg);
+
+/*
+ * One register or field of a permission table, relative to the start of
+ * the structure it describes (the header or a capability). Bits not named
+ * by any field are read from hardware and read-only.
+ */
+struct vconfig_field {
+	u16 offset;
+	u8 size;		/* 1, 2 or 4 */
+	u32 virt;		/* served from the virtual copy */
+	u32 write;		/* writable by the user */
+	u32 rw1c;		/* write-1-to-clear (subset of write) */
+	u32 invariant;		/* hardware bits that never change */
+	const char *name;
+};
+
+/* A permission table: the type-0 header or a capability family. */
+struct vconfig_table {
+	const char *name;
+	bool header;		/* the type-0 header; id and extended unused */
+	u16 id;
+	bool extended;
+	u16 fixed_length;	/* 0: the capability says */
+	const char *doc;	/* one line, or NULL */
+	unsigned int nr_layouts;
+};
+
+/**
+ * vconfig_table() - the engine's permission tables, for documentation
+ * @index: 0 for the header, then the standard and the extended families
+ * @table: filled in
+ *
+ * Return: 0, or -EINVAL past the last table.
+ */
+int vconfig_table(unsigned int index, struct vconfig_table *table);
+
+/**
+ * vconfig_table_layout() - one field table of a permission table
+ * @index: as for vconfig_table()
+ * @layout: below vconfig_table.nr_layouts
+ * @when: the condition under which it applies, NULL for always
+ * @nr_fields: number of fields
+ *
+ * Return: the fields, or NULL for a bad @index or @layout.
+ */
+const struct vconfig_field *vconfig_table_layout(unsigned int index,
+						 unsigned int layout,
+						 const char **when,
+						 unsigned int *nr_fields);
 
 const char *vconfig_effect_name(enum vconfig_effect_type type);
 const char *vconfig_owner_name(enum vconfig_owner_kind kind);

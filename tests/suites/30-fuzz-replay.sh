@@ -2,7 +2,8 @@
 # Fuzzing regressions: every input under tests/fuzz/regressions/ (a past
 # finding) and every seed (crafted hostile spaces and the corpus) replayed
 # through the fuzz targets, built with gcc under ASan and UBSan, with the
-# invariant checker of oracle/invariants.c. Also checks that the checker
+# invariant checker of oracle/invariants.c and the differential oracle
+# against the model of vfio-pci (tests/fuzz/oracle.c). Also checks that the checker
 # still detects a layer that writes forbidden bits to hardware.
 set -u
 BUILD=${BUILD:-build}
@@ -23,7 +24,7 @@ fi
 pass build
 replay=$BUILD/fuzz-replay
 
-for target in engine dump; do
+for target in engine dump oracle; do
 	for input in tests/fuzz/regressions/$target/*; do
 		[ -f "$input" ] || continue
 		if "$replay/replay-$target" "$input" >"$tmp/log" 2>&1; then
@@ -40,6 +41,22 @@ if "${FUZZ_BUILD:-build-fuzz}/mkseeds" "$tmp/seeds" "$CORPUS"/* >"$tmp/log" 2>&1
 	pass "seeds:engine ($(ls "$tmp/seeds" | wc -l) inputs)"
 else
 	fail "seeds:engine"
+fi
+if "$replay/replay-oracle" "$tmp/seeds"/* >"$tmp/log" 2>&1; then
+	pass "seeds:oracle ($(ls "$tmp/seeds" | wc -l) inputs against the model of vfio-pci)"
+else
+	fail "seeds:oracle"
+fi
+# Every departure of Documentation/engine.md is one the oracle applies.
+unused=""
+for d in $(sed -n 's/^DEPARTURE(\(.*\))$/\1/p' "$replay/gen/departures.h"); do
+	grep -q "DEP($d)" tests/fuzz/oracle.c || unused="$unused $d"
+done
+if [ -z "$unused" ] && [ -s "$replay/gen/departures.h" ]; then
+	pass "oracle-uses-every-departure ($(wc -l <"$replay/gen/departures.h") entries)"
+else
+	echo "departures of Documentation/engine.md the oracle never applies:$unused" >"$tmp/log"
+	fail "oracle-uses-every-departure"
 fi
 if "$replay/replay-dump" "$CORPUS"/* >"$tmp/log" 2>&1; then
 	pass "seeds:dump ($(ls "$CORPUS" | wc -l) dumps)"

@@ -705,6 +705,14 @@ START_TEST(test_exp_v1_length)
 	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_EXP, false, &info), 0);
 	ck_assert_uint_eq(info.length, PCI_CAP_EXP_ENDPOINT_SIZEOF_V2);
 	vconfig_destroy(vc);
+
+	/* version 0 does not exist: sized as vfio-pci sizes it, as version 2 */
+	fake_init(&hw, VCONFIG_CFG_SIZE_PCIE);
+	fake_exp(&hw, 0x60, 0, 0);
+	vc = fake_create(&hw);
+	ck_assert_int_ge(find_cap(vc, PCI_CAP_ID_EXP, false, &info), 0);
+	ck_assert_uint_eq(info.length, PCI_CAP_EXP_ENDPOINT_SIZEOF_V2);
+	vconfig_destroy(vc);
 }
 END_TEST
 

@@ -774,6 +774,28 @@ START_TEST(test_unassigned_default_raw)
 }
 END_TEST
 
+/* Writes that cannot raise an effect: the dwords no write hook looks at. */
+START_TEST(test_write_may_act)
+{
+	struct vconfig *vc = fake_rich_create(&hw);
+
+	ck_assert(vconfig_write_may_act(vc, PCI_COMMAND, 2));
+	ck_assert(vconfig_write_may_act(vc, PCI_BASE_ADDRESS_0, 4));
+	ck_assert(vconfig_write_may_act(vc, PCI_ROM_ADDRESS + 3, 1));
+	ck_assert(vconfig_write_may_act(vc, RICH_MSI + PCI_MSI_FLAGS, 2));
+	ck_assert(vconfig_write_may_act(vc, RICH_PM + PCI_PM_CTRL, 2));
+	ck_assert(vconfig_write_may_act(vc, RICH_EXP + PCI_EXP_DEVCTL, 2));
+	ck_assert(!vconfig_write_may_act(vc, 0x3c, 8));	/* up to PMC */
+	ck_assert(vconfig_write_may_act(vc, 0x3c, 12));	/* up to PMCSR */
+	ck_assert(!vconfig_write_may_act(vc, PCI_CACHE_LINE_SIZE, 2));
+	ck_assert(!vconfig_write_may_act(vc, PCI_INTERRUPT_LINE, 1));
+	ck_assert(!vconfig_write_may_act(vc, RICH_MSI + PCI_MSI_ADDRESS_LO, 4));
+	ck_assert(!vconfig_write_may_act(vc, 0x400, 0x100));
+	ck_assert(vconfig_write_may_act(vc, 0xffc, 8));	/* outside: the write fails */
+	vconfig_destroy(vc);
+}
+END_TEST
+
 START_TEST(test_unassigned_passthrough)
 {
 	struct vconfig_config cfg;
@@ -933,6 +955,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_unassigned_extended_zero);
 	tcase_add_test(tc, test_unassigned_passthrough);
 	tcase_add_test(tc, test_unassigned_default_raw);
+	tcase_add_test(tc, test_write_may_act);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("state");

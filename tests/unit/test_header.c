@@ -815,6 +815,26 @@ START_TEST(test_bar_mem64_both_halves_sized_no_effect)
 }
 END_TEST
 
+/*
+ * A byte written into a BAR that holds its sizing probe leaves every
+ * address bit set: still a probe, no move (found by the vfio-pci oracle).
+ */
+START_TEST(test_bar_byte_after_sizing_no_effect)
+{
+	struct vconfig_effects fx;
+	struct vconfig *vc = one_bar(2, 0x0000c001, 32, VCONFIG_REGION_IO);
+
+	vwr(vc, PCI_BASE_ADDRESS_2, 4, 0xffffffff, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	vwr(vc, PCI_BASE_ADDRESS_2 + 1, 1, 0xff, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	ck_assert_uint_eq(vrd(vc, PCI_BASE_ADDRESS_2, 4), 0xffffffe1);
+	vwr(vc, PCI_BASE_ADDRESS_2, 4, 0x0000c001, &fx);
+	ck_assert_uint_eq(fx.count, 0);
+	vconfig_destroy(vc);
+}
+END_TEST
+
 START_TEST(test_bar_io_effect_follows_io_decode)
 {
 	struct vconfig_effects fx;
@@ -968,6 +988,7 @@ static Suite *header_suite(void)
 	tcase_add_test(tc, test_bar_disabled_decode);
 	tcase_add_test(tc, test_bar_mem64_upper_move);
 	tcase_add_test(tc, test_bar_mem64_both_halves_sized_no_effect);
+	tcase_add_test(tc, test_bar_byte_after_sizing_no_effect);
 	tcase_add_test(tc, test_bar_io_effect_follows_io_decode);
 	tcase_add_test(tc, test_bar_unimplemented_no_effect);
 	tcase_add_test(tc, test_rom_enable_effect);

@@ -40,14 +40,14 @@ LDFLAGS  += $(SANFLAGS)
 ENGINE_SRCS := $(sort $(wildcard vconfig/*.c virtual-caps/*.c)) # the engine
 MODEL_SRCS  := $(sort $(wildcard model/*.c))     # lspci dumps, emu, host snapshots
 LIB_SRCS    := $(sort $(wildcard lib/*.c))       # the VFIO user library
-ORACLE_SRCS := $(sort $(wildcard oracle/*.c))    # the fuzz invariant checker
+INVARIANT_SRCS := $(sort $(wildcard invariants/*.c))    # the fuzz invariant checker
 TOOL_SRCS   := $(sort $(wildcard tools/*.c))     # the vconfig CLI
 TEST_SRCS   := $(sort $(wildcard tests/unit/test_*.c))
 
 ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/%.o)
 MODEL_OBJS  := $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS    := $(LIB_SRCS:%.c=$(BUILD)/%.o)
-ORACLE_OBJS := $(ORACLE_SRCS:%.c=$(BUILD)/%.o)
+INVARIANT_OBJS := $(INVARIANT_SRCS:%.c=$(BUILD)/%.o)
 TOOL_OBJS   := $(TOOL_SRCS:%.c=$(BUILD)/%.o)
 TESTS       := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -55,9 +55,9 @@ TESTS       := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 $(ENGINE_OBJS) $(MODEL_OBJS) $(LIB_OBJS): CFLAGS += -fvisibility=hidden
 
 # libvconfig (installed): the engine, the device model and the VFIO library.
-# liboracle (not installed): what vconfig fuzz and the fuzz targets check.
+# libinvariants (not installed): what vconfig fuzz and the fuzz targets check.
 LIBVCONFIG  := $(BUILD)/lib/libvconfig.a
-LIBORACLE   := $(BUILD)/oracle/liboracle.a
+LIBINVARIANTS   := $(BUILD)/invariants/libinvariants.a
 VCONFIG_BIN := $(BUILD)/bin/vconfig
 
 PCIACCESS_CFLAGS := $(shell pkg-config --cflags pciaccess 2>/dev/null)
@@ -81,33 +81,33 @@ $(LIBVCONFIG): $(ENGINE_OBJS) $(MODEL_OBJS) $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(LIBORACLE): $(ORACLE_OBJS)
+$(LIBINVARIANTS): $(INVARIANT_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $^
 
-$(VCONFIG_BIN): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
+$(VCONFIG_BIN): $(TOOL_OBJS) $(LIBINVARIANTS) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG) $(PCIACCESS_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(TOOL_OBJS) $(LIBINVARIANTS) $(LIBVCONFIG) $(PCIACCESS_LIBS)
 
 # The CLI linked statically, for the test guest (it has no shared
 # libraries); libpciaccess needs zlib when linked statically.
 VCONFIG_STATIC        := $(BUILD)/bin/vconfig-static
 PCIACCESS_STATIC_LIBS := $(shell pkg-config --static --libs pciaccess 2>/dev/null || echo -lpciaccess -lz)
 
-$(VCONFIG_STATIC): $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG)
+$(VCONFIG_STATIC): $(TOOL_OBJS) $(LIBINVARIANTS) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
-	$(CC) -static -o $@ $(TOOL_OBJS) $(LIBORACLE) $(LIBVCONFIG) $(PCIACCESS_STATIC_LIBS) -lpthread
+	$(CC) -static -o $@ $(TOOL_OBJS) $(LIBINVARIANTS) $(LIBVCONFIG) $(PCIACCESS_STATIC_LIBS) -lpthread
 
 # Unit tests track their headers (-MMD) and get the corpus path built in;
 # their fake function lays out its bytes with the configuration images of
 # tests/hostile/ (shared with the in-kernel test in tests/guest/kmod/).
-$(BUILD)/tests/%: tests/unit/%.c tests/hostile/image.c $(LIBORACLE) $(LIBVCONFIG)
+$(BUILD)/tests/%: tests/unit/%.c tests/hostile/image.c $(LIBINVARIANTS) $(LIBVCONFIG)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -I. -Itests/unit \
 		-DVCONFIG_CORPUS_DEFAULT='"$(VCONFIG_CORPUS)"' -MMD -MP -MF $@.d -o $@ \
 		$(filter %.c,$^) \
-		$(LIBORACLE) $(LIBVCONFIG) $(CHECK_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)
+		$(LIBINVARIANTS) $(LIBVCONFIG) $(CHECK_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)
 
 # So are the hostile spaces.
 $(BUILD)/tests/test_hostile: tests/hostile/spaces.c

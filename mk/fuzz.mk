@@ -26,10 +26,10 @@ FUZZ_ASAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omi
 FUZZ_SAN      ?= -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_COV      ?= -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp
 FUZZ_CFLAGS   := -std=gnu11 -g -O2 -Wall -Wextra -Werror -Iinclude -Itests/fuzz $(FUZZ_SAN)
-FUZZ_LIB_SRCS := $(ENGINE_SRCS) model/dump.c model/emu.c oracle/invariants.c tests/fuzz/harness.c
+FUZZ_LIB_SRCS := $(ENGINE_SRCS) model/dump.c model/emu.c invariants/invariants.c tests/fuzz/harness.c
 # The checker and the model are not what is fuzzed: no coverage feedback
 # (it would also dominate the run time), sanitizers only.
-FUZZ_PLAIN_SRCS := model/emu.c oracle/invariants.c tests/fuzz/harness.c
+FUZZ_PLAIN_SRCS := model/emu.c invariants/invariants.c tests/fuzz/harness.c
 FUZZ_LIB_OBJS := $(filter-out $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o),$(FUZZ_LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)) \
 		 $(FUZZ_PLAIN_SRCS:%.c=$(FUZZ_BUILD)/plain/%.o)
 FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)

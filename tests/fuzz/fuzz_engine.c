@@ -3,7 +3,7 @@
  * Fuzz target: a physical config space, a BAR layout and a sequence of
  * accesses (reads, writes, resets, VPD completions, BAR sizing, hardware
  * changing by itself), run through the engine over the emu model with
- * every invariant of oracle/invariants.c checked after every step.
+ * every invariant of invariants/invariants.c checked after every step.
  */
 #include <stddef.h>
 #include <stdint.h>

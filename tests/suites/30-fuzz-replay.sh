@@ -2,7 +2,7 @@
 # Fuzzing regressions: every input under tests/fuzz/regressions/ (a past
 # finding) and every seed (crafted hostile spaces and the corpus) replayed
 # through the fuzz targets, built with gcc under ASan and UBSan, with the
-# invariant checker of oracle/invariants.c and the differential oracle
+# invariant checker of invariants/invariants.c and the differential oracle
 # against the model of vfio-pci (tests/fuzz/oracle.c). Also checks that the checker
 # still detects a layer that writes forbidden bits to hardware.
 set -u

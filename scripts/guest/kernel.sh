@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by scripts/guest/run.sh: the guest kernel, chosen by GUEST_KERNEL.
 #
 #   host           (default) the newest kernel under /lib/modules and /boot,

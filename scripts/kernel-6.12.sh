@@ -87,7 +87,7 @@ get_image() {
 
 get_source() {
 	[ -f "$dir/source.done" ] && [ "$(cat "$dir/source.done")" = "$kver" ] && return 0
-	rm -f "$dir/debs"/linux-source-*
+	rm -f "$dir/debs"/linux-source-* "$dir/source-deb.done"
 	fetch_unpack source-deb "$dir/source-deb" linux-source-6.12
 	rm -rf "$dir/src"
 	mkdir -p "$dir/src"
@@ -95,7 +95,7 @@ get_source() {
 	tar -xaf "$dir/source-deb"/usr/src/linux-source-6.12.tar.* -C "$dir/src" \
 		--strip-components=1 --wildcards '*/drivers/vfio/*' \
 		'*/drivers/iommu/*' '*/lib/interval_tree.c'
-	rm -rf "$dir/source-deb" "$dir/debs"/linux-source-*
+	rm -rf "$dir/source-deb" "$dir/source-deb.done" "$dir/debs"/linux-source-*
 	echo "$kver" >"$dir/source.done"
 }
 

@@ -7,7 +7,7 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-out=${BUILD:-build}/kmod/kcheck
+out=${BUILD:-build}/kmod/kcheck-$(sh scripts/kmod.sh kver)
 
 missing=
 for f in vconfig/*.c virtual-caps/*.c; do

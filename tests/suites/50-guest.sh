@@ -3,16 +3,21 @@
 # Guest suite: boot QEMU (TCG) with edu, e1000e and nvme devices, bind them to
 # vfio-pci (and to vfio-vconfig once vfio/vfio-vconfig.ko is built) and run the
 # in-guest VFIO ABI tests. Prints the guest's PASS/FAIL/SKIP lines and closes
-# with "N passed, N failed".
+# with "N passed, N failed". Arguments go to scripts/guest/run.sh; the guest
+# kernel is GUEST_KERNEL's (default: the host's newest, see
+# scripts/guest/kernel.sh).
 set -eu
 
 cd "$(dirname "$0")/../.."
-LOG=${VCONFIG_GUEST_OUT:-build/guest}/console.log
+case ${GUEST_KERNEL:-host} in
+host) LOG=${VCONFIG_GUEST_OUT:-build/guest}/console.log ;;
+*) LOG=${VCONFIG_GUEST_OUT:-build/guest-$GUEST_KERNEL}/console.log ;;
+esac
 errs=$(mktemp)
 trap 'rm -f "$errs"' EXIT
 
 rc=0
-sh scripts/guest/run.sh 2>"$errs" || rc=$?
+sh scripts/guest/run.sh "$@" 2>"$errs" || rc=$?
 
 # Console lines end in CR and may carry escape codes in front of the marker.
 lines=$(tr -d '\r' <"$LOG" 2>/dev/null | grep -aoE '(PASS|FAIL|SKIP) [^ ]+.*$' || true)

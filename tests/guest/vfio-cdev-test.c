@@ -32,6 +32,8 @@
 #include <linux/types.h>
 #include <linux/vfio.h>
 
+#include "report.h"
+
 /*
  * The uapi of the VFIO cdev (6.6) and of iommufd (6.2), for builds against
  * older kernel headers (Debian 12's are 6.1's).
@@ -115,26 +117,7 @@ struct ioas_unmap {
 #define IOVA		0x100000ull
 #define DMA_BYTES	2048	/* QEMU 7.2's edu refuses a full 4 KiB */
 
-static int passed, failed;
 static const char *driver;
-
-static void report(bool ok, const char *what, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s cdev:%s:%s", ok ? "PASS" : "FAIL", driver, what);
-	if (fmt) {
-		printf(": ");
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	printf("\n");
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /* The vfioN name of @bdf's VFIO character device, or -1. */
 static int cdev_path(const char *bdf, char *path, size_t len)
@@ -242,6 +225,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	driver = argv[2];
+	report_prefix("cdev:%s", driver);
 
 	if (cdev_path(argv[1], path, sizeof(path))) {
 		report(false, "cdev", "%s has no vfio-dev/vfioN in sysfs", argv[1]);

@@ -95,7 +95,7 @@ skip(const char *check, const char *fmt, ...)
 
 /* PASS or FAIL after @ok; the detail, when given, is printed either way. */
 static inline void __attribute__((format(printf, 3, 4)))
-report(bool ok, const char *check, const char *fmt, ...)
+pass_if(bool ok, const char *check, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -115,19 +115,20 @@ static inline bool verdict(const char *check, const char *reason)
 	return true;
 }
 
-/* PASS when @fmt is NULL or formats to "", else FAIL with that reason. */
+/* PASS when @fmt is NULL, else FAIL with the reason it formats. */
 static inline bool __attribute__((format(printf, 2, 3)))
-verdictf(const char *check, const char *fmt, ...)
+report(const char *check, const char *fmt, ...)
 {
-	char reason[512] = "";
 	va_list ap;
 
-	if (fmt) {
-		va_start(ap, fmt);
-		vsnprintf(reason, sizeof(reason), fmt, ap);
-		va_end(ap);
+	if (!fmt) {
+		pass(check);
+		return true;
 	}
-	return verdict(check, reason);
+	va_start(ap, fmt);
+	report_vcheck("FAIL", check, fmt, ap);
+	va_end(ap);
+	return false;
 }
 
 /* Whole-line forms for checks whose name is itself formatted. */

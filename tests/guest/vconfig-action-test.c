@@ -209,24 +209,24 @@ static void check_feature_abi(const struct dev *d)
 
 	ret = feature(d, VFIO_DEVICE_FEATURE_PROBE | VFIO_DEVICE_FEATURE_GET |
 		      VFIO_DEVICE_FEATURE_SET, NULL);
-	verdictf("feature-probe", ret ? "PROBE: %s" : NULL, strerror(-ret));
+	report("feature-probe", ret ? "PROBE: %s" : NULL, strerror(-ret));
 
 	ret = get_state(d, &act);
 	if (ret || act.mode != VFIO_VCONFIG_MODE_VFIO)
-		verdictf("feature-default", "GET %s, mode %u", strerror(-ret), act.mode);
+		report("feature-default", "GET %s, mode %u", strerror(-ret), act.mode);
 	else
-		verdictf("feature-default", NULL);
+		report("feature-default", NULL);
 
 	memset(&act, 0, sizeof(act));
 	act.mode = 7;
 	ret = feature(d, VFIO_DEVICE_FEATURE_SET, &act);
-	verdictf("feature-bad-mode", ret == -EINVAL ? NULL : "mode 7: %s",
+	report("feature-bad-mode", ret == -EINVAL ? NULL : "mode 7: %s",
 	       strerror(-ret));
 	memset(&act, 0, sizeof(act));
 	act.mode = VFIO_VCONFIG_MODE_ACTION;
 	act.flags = 1;
 	ret = feature(d, VFIO_DEVICE_FEATURE_SET, &act);
-	verdictf("feature-bad-flags", ret == -EINVAL ? NULL : "flags 1: %s",
+	report("feature-bad-flags", ret == -EINVAL ? NULL : "flags 1: %s",
 	       strerror(-ret));
 }
 
@@ -238,9 +238,9 @@ static void check_default_mode(const struct dev *d, unsigned int msi)
 
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl | PCI_MSI_FLAGS_ENABLE);
 	if (host_vectors(d, "msi") != before)
-		verdictf("default-mode-msi-inert", "host vectors appeared");
+		report("default-mode-msi-inert", "host vectors appeared");
 	else
-		verdictf("default-mode-msi-inert", NULL);
+		report("default-mode-msi-inert", NULL);
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl & ~PCI_MSI_FLAGS_ENABLE);
 }
 
@@ -254,45 +254,45 @@ static void check_msi_action(const struct dev *d, unsigned int msi, int efd)
 	ret = arm(d, VFIO_PCI_MSI_IRQ_INDEX, efd);
 	get_state(d, &act);
 	if (ret || act.msi_armed != 1 || act.active_vectors)
-		verdictf("msi-arm", "arm %s, armed %u, active %u",
+		report("msi-arm", "arm %s, armed %u, active %u",
 		       strerror(-ret), act.msi_armed, act.active_vectors);
 	else
-		verdictf("msi-arm", NULL);
+		report("msi-arm", NULL);
 
 	/* single message: Multiple Message Enable 0 */
 	ctrl &= ~PCI_MSI_FLAGS_QSIZE;
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl | PCI_MSI_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors != 1 || host_vectors(d, "msi") != 1)
-		verdictf("msi-enable-allocates", "active %u, host vectors %d",
+		report("msi-enable-allocates", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msi"));
 	else
-		verdictf("msi-enable-allocates", NULL);
+		report("msi-enable-allocates", NULL);
 
 	ret = set_mode(d, VFIO_VCONFIG_MODE_VFIO);
-	verdictf("mode-busy", ret == -EBUSY ? NULL : "switch while enabled: %s",
+	report("mode-busy", ret == -EBUSY ? NULL : "switch while enabled: %s",
 	       strerror(-ret));
 
 	if (!strcmp(d->kind, "edu")) {
 		bar0_write32(d, EDU_IRQ_RAISE, 1);
 		ev = wait_event(efd, IRQ_TIMEOUT_MS);
 		bar0_write32(d, EDU_IRQ_ACK, 1);
-		verdictf("msi-delivered", ev ? NULL : "no event after raise");
+		report("msi-delivered", ev ? NULL : "no event after raise");
 	}
 
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl & ~PCI_MSI_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors || host_vectors(d, "msi"))
-		verdictf("msi-disable-releases", "active %u, host vectors %d",
+		report("msi-disable-releases", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msi"));
 	else
-		verdictf("msi-disable-releases", NULL);
+		report("msi-disable-releases", NULL);
 
 	if (!strcmp(d->kind, "edu")) {
 		bar0_write32(d, EDU_IRQ_RAISE, 1);
 		ev = wait_event(efd, NO_IRQ_WAIT_MS);
 		bar0_write32(d, EDU_IRQ_ACK, 1);
-		verdictf("msi-off-silent", ev ? "event with MSI disabled" : NULL);
+		report("msi-off-silent", ev ? "event with MSI disabled" : NULL);
 	}
 	disarm(d, VFIO_PCI_MSI_IRQ_INDEX);
 }
@@ -305,31 +305,31 @@ static void check_msix_action(const struct dev *d, unsigned int msix, int efd)
 	int ret;
 
 	ret = arm(d, VFIO_PCI_MSIX_IRQ_INDEX, efd);
-	verdictf("msix-arm", ret ? "arm: %s" : NULL, strerror(-ret));
+	report("msix-arm", ret ? "arm: %s" : NULL, strerror(-ret));
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl | PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors != entries ||
 	    host_vectors(d, "msix") != (int)entries)
-		verdictf("msix-enable-allocates", "active %u, host vectors %d, table %u",
+		report("msix-enable-allocates", "active %u, host vectors %d, table %u",
 		       act.active_vectors, host_vectors(d, "msix"), entries);
 	else
-		verdictf("msix-enable-allocates", NULL);
+		report("msix-enable-allocates", NULL);
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2,
 		  ctrl | PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl | PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
-	verdictf("msix-function-mask", act.active_vectors == entries ? NULL :
+	report("msix-function-mask", act.active_vectors == entries ? NULL :
 	       "vectors lost across a Function Mask toggle");
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl & ~PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors || host_vectors(d, "msix"))
-		verdictf("msix-disable-releases", "active %u, host vectors %d",
+		report("msix-disable-releases", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msix"));
 	else
-		verdictf("msix-disable-releases", NULL);
+		report("msix-disable-releases", NULL);
 	disarm(d, VFIO_PCI_MSIX_IRQ_INDEX);
 }
 
@@ -342,7 +342,7 @@ static void check_intx_disable(const struct dev *d, int efd)
 
 	if (set_irq(d, VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
 		    VFIO_IRQ_SET_ACTION_TRIGGER, 1, &fd)) {
-		verdictf("intx-disable", "INTx eventfd: %s", strerror(errno));
+		report("intx-disable", "INTx eventfd: %s", strerror(errno));
 		return;
 	}
 	cfg_write(d, PCI_COMMAND, 2, cmd | PCI_COMMAND_INTX_DISABLE);
@@ -350,10 +350,10 @@ static void check_intx_disable(const struct dev *d, int efd)
 	ev = wait_event(efd, NO_IRQ_WAIT_MS);
 	cfg_write(d, PCI_COMMAND, 2, cmd & ~PCI_COMMAND_INTX_DISABLE);
 	if (ev) {
-		verdictf("intx-disable", "event while INTx-disable was set");
+		report("intx-disable", "event while INTx-disable was set");
 	} else {
 		ev = wait_event(efd, IRQ_TIMEOUT_MS);
-		verdictf("intx-disable", ev ? NULL :
+		report("intx-disable", ev ? NULL :
 		       "pending INTx not delivered after clearing INTx-disable");
 	}
 	bar0_write32(d, EDU_IRQ_ACK, 1);
@@ -379,10 +379,10 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if (open_device(&d, why, sizeof(why))) {
-		verdictf("open", "%s", why);
+		report("open", "%s", why);
 		return 1;
 	}
-	verdictf("open", NULL);
+	report("open", NULL);
 	efd = eventfd(0, EFD_NONBLOCK);
 
 	/* memory decode and bus mastering, as a driver would set them */
@@ -398,14 +398,14 @@ int main(int argc, char **argv)
 		check_intx_disable(&d, efd);
 
 	ret = set_mode(&d, VFIO_VCONFIG_MODE_ACTION);
-	verdictf("mode-action", ret ? "SET: %s" : NULL, strerror(-ret));
+	report("mode-action", ret ? "SET: %s" : NULL, strerror(-ret));
 	if (!ret) {
 		if (msi)
 			check_msi_action(&d, msi, efd);
 		if (msix)
 			check_msix_action(&d, msix, efd);
 		ret = set_mode(&d, VFIO_VCONFIG_MODE_VFIO);
-		verdictf("mode-back", ret ? "SET: %s" : NULL, strerror(-ret));
+		report("mode-back", ret ? "SET: %s" : NULL, strerror(-ret));
 	}
 
 	close(d.fd);

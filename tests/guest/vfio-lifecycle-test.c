@@ -73,7 +73,7 @@ static void check_second_open(void)
 	int fd2;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdictf("second-open", "first open: %s", why);
+		report("second-open", "first open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -93,7 +93,7 @@ static void check_second_open(void)
 			snprintf(why, sizeof(why), "first fd dead after the second closed");
 	}
 	vfio_dev_close(&dev);
-	verdictf("second-open", why[0] ? "%s" : NULL, why);
+	report("second-open", why[0] ? "%s" : NULL, why);
 }
 
 static void check_close_irqs_on(void)
@@ -109,7 +109,7 @@ static void check_close_irqs_on(void)
 	uint16_t cmd;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdictf("close-irqs-on", "open: %s", why);
+		report("close-irqs-on", "open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -123,20 +123,20 @@ static void check_close_irqs_on(void)
 	vfio_dev_set_trigger(&dev, VFIO_PCI_REQ_IRQ_INDEX, req);
 	vfio_dev_close(&dev);
 	if (!on) {
-		verdictf("close-irqs-on", "no interrupt index could be enabled");
+		report("close-irqs-on", "no interrupt index could be enabled");
 		goto out;
 	}
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdictf("close-irqs-on", "reopen: %s", why);
+		report("close-irqs-on", "reopen: %s", why);
 	} else if (vfio_dev_cfg16(&dev, PCI_VENDOR_ID) == 0xffff) {
-		verdictf("close-irqs-on", "config space unreadable after reopen");
+		report("close-irqs-on", "config space unreadable after reopen");
 	} else if (vfio_dev_set_trigger(&dev, on - 1, efd) ||
 		   vfio_dev_set_trigger(&dev, on - 1, -1)) {
-		verdictf("close-irqs-on", "irq index %u unusable after reopen: %s", on - 1,
+		report("close-irqs-on", "irq index %u unusable after reopen: %s", on - 1,
 			strerror(errno));
 	} else {
-		verdictf("close-irqs-on", NULL);
+		report("close-irqs-on", NULL);
 	}
 	vfio_dev_close(&dev);
 out:
@@ -165,18 +165,18 @@ static void check_unbind(const char *check, bool with_req)
 	uint64_t start, closed_at = 0, done_at;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdictf(check, "open: %s", why);
+		report(check, "open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
 	if (with_req && vfio_dev_set_trigger(&dev, VFIO_PCI_REQ_IRQ_INDEX, req)) {
-		verdictf(check, "REQ trigger: %s", strerror(errno));
+		report(check, "REQ trigger: %s", strerror(errno));
 		vfio_dev_close(&dev);
 		return;
 	}
 	start = vfio_dev_now_ns();
 	if (pthread_create(&thread, NULL, unbind_thread, &unbind_ret)) {
-		verdictf(check, "pthread_create");
+		report(check, "pthread_create");
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -197,7 +197,7 @@ static void check_unbind(const char *check, bool with_req)
 	clock_gettime(CLOCK_REALTIME, &limit);
 	limit.tv_sec += UNBIND_LIMIT_MS / 1000;
 	if (pthread_timedjoin_np(thread, NULL, &limit)) {
-		verdictf(check, "%s%sunbind still blocked %d s after the close", why,
+		report(check, "%s%sunbind still blocked %d s after the close", why,
 			why[0] ? "; " : "", UNBIND_LIMIT_MS / 1000);
 		/* the thread is stuck in the kernel: nothing more to test */
 		fflush(stdout);
@@ -215,7 +215,7 @@ static void check_unbind(const char *check, bool with_req)
 	if (rebind() && !why[0])
 		snprintf(why, sizeof(why), "could not bind %s again", driver);
 	close(req);
-	verdictf(check, why[0] ? "%s" : NULL, why);
+	report(check, why[0] ? "%s" : NULL, why);
 }
 
 int main(int argc, char **argv)

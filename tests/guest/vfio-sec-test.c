@@ -46,30 +46,12 @@
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 static const char *drv, *kind;
-static int passed, failed;
 static bool is_vfio_pci;
 static bool copies;	/* run the moved and forked mappings */
-
-static void report(const char *verdict, const char *check, const char *fmt, ...)
-{
-	char why[512] = "";
-	va_list ap;
-
-	if (fmt) {
-		va_start(ap, fmt);
-		vsnprintf(why, sizeof(why), fmt, ap);
-		va_end(ap);
-	}
-	printf("%s %s:%s:%s%s%s\n", verdict, drv, kind, check, why[0] ? ": " : "", why);
-	fflush(stdout);
-	if (!strcmp(verdict, "PASS"))
-		passed++;
-	else if (!strcmp(verdict, "FAIL"))
-		failed++;
-}
 
 /* ---- mapping access that may fault ----------------------------------- */
 
@@ -378,23 +360,23 @@ out:
 
 	snprintf(check, sizeof(check), "revoke:%s", trigger_name[t]);
 	if (why[0]) {
-		report("FAIL", check, "%s", why);
+		fail(check, "%s", why);
 	} else {
 		for (i = 0; i < NR_MAPS; i++) {
 			char sub[128];
 
 			snprintf(sub, sizeof(sub), "%s:%s", check, map_name[i]);
 			if (!env->copies && (i == MAP_MOVED || i == MAP_CHILD))
-				report("SKIP", sub, "not run on %s (-k runs it): vfio-pci 6.1 zaps the copy in ->open before its page tables are copied, warns in untrack_pfn and leaves the copy live",
+				skip(sub, "not run on %s (-k runs it): vfio-pci 6.1 zaps the copy in ->open before its page tables are copied, warns in untrack_pfn and leaves the copy live",
 				       drv);
 			else if (outcome_ok(t, outcome[i]))
-				report("PASS", sub, NULL);
+				pass(sub);
 			else if (is_vfio_pci && outcome[i] == OUT_STALE &&
 				 (i == MAP_MOVED || i == MAP_CHILD))
-				report("SKIP", sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
+				skip(sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
 				       outcome_name[outcome[i]], trigger_name[t]);
 			else
-				report("FAIL", sub, "%s after %s", outcome_name[outcome[i]],
+				fail(sub, "%s after %s", outcome_name[outcome[i]],
 				       trigger_name[t]);
 		}
 	}
@@ -405,9 +387,9 @@ out:
 	if (!maps[MAP_ORIG])
 		;
 	else if ((sig = probe_read(maps[MAP_ORIG], &v)))
-		report("FAIL", check, "the mapping faults (signal %d) with decode back on", sig);
+		fail(check, "the mapping faults (signal %d) with decode back on", sig);
 	else
-		report("PASS", check, NULL);
+		pass(check);
 
 	for (i = 0; i < MAP_CHILD; i++)
 		if (maps[i])
@@ -420,14 +402,14 @@ static void check_revoke(struct vfio_dev *dev)
 	int t;
 
 	if (!(dev->region[VFIO_PCI_BAR0_REGION_INDEX].flags & VFIO_REGION_INFO_FLAG_MMAP)) {
-		report("SKIP", "revoke", "BAR0 cannot be mapped");
+		skip("revoke", "BAR0 cannot be mapped");
 		return;
 	}
 	if (env.len > dev->region[VFIO_PCI_BAR0_REGION_INDEX].size)
 		env.len = 4096;
 	env.fd2 = vfio_dev_get_fd(dev);
 	if (env.fd2 < 0) {
-		report("FAIL", "revoke", "second GET_DEVICE_FD: %s", strerror(errno));
+		fail("revoke", "second GET_DEVICE_FD: %s", strerror(errno));
 		return;
 	}
 	env.pm = find_cap(dev, PCI_CAP_ID_PM);
@@ -461,11 +443,11 @@ static void check_rom_d3hot(struct vfio_dev *dev)
 	n = pread(dev->fd, buf, sizeof(buf), rom->offset);
 	decode_on(dev, pm);
 	if (n >= 0)
-		report("FAIL", "rom:d3hot", "a ROM read from D3hot returned %zd bytes", n);
+		fail("rom:d3hot", "a ROM read from D3hot returned %zd bytes", n);
 	else if (errno != EIO)
-		report("FAIL", "rom:d3hot", "%s, expected EIO", strerror(errno));
+		fail("rom:d3hot", "%s, expected EIO", strerror(errno));
 	else
-		report("PASS", "rom:d3hot", NULL);
+		pass("rom:d3hot");
 }
 
 int main(int argc, char **argv)
@@ -484,10 +466,11 @@ int main(int argc, char **argv)
 		goto usage;
 	kind = argv[optind + 1];
 	drv = argv[optind + 2];
+	report_prefix("%s:%s", drv, kind);
 	is_vfio_pci = !strcmp(drv, "vfio-pci");
 	copies = !is_vfio_pci || known_holes;
 	if (vfio_dev_open(&dev, argv[optind], why, sizeof(why))) {
-		report("FAIL", "open", "%s", why);
+		fail("open", "%s", why);
 		return 1;
 	}
 

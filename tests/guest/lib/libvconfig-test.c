@@ -28,6 +28,8 @@
 #include <linux/pci_regs.h>
 #include <vconfig/libvconfig.h>
 
+#include "../report.h"
+
 #define IRQ_TIMEOUT_MS		3000
 #define NO_IRQ_WAIT_MS		300
 
@@ -48,26 +50,6 @@
 /* Less than the 4 KiB device buffer: QEMU 7.2's range check rejects a
  * transfer that ends exactly at its end (and stops the machine). */
 #define EDU_DMA_BYTES		2048
-
-static const char *label_driver = "?", *label_kind = "?";
-static int failures;
-
-static void __attribute__((format(printf, 2, 3)))
-report(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!fmt) {
-		printf("PASS lib:%s:%s:%s\n", label_driver, label_kind, check);
-		return;
-	}
-	failures++;
-	printf("FAIL lib:%s:%s:%s: ", label_driver, label_kind, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
 
 static unsigned long sysfs_hex(const char *bdf, const char *attr)
 {
@@ -492,8 +474,7 @@ static int test_one(const char *bdf, const char *kind, const char *driver)
 	struct vcdev *dev, *again;
 	int err;
 
-	label_driver = driver;
-	label_kind = kind;
+	report_prefix("lib:%s:%s", driver, kind);
 	err = vcdev_open(bdf, &dev);
 	report("open", err ? "%s" : NULL, vcdev_last_error());
 	if (err)
@@ -522,7 +503,7 @@ static int test_one(const char *bdf, const char *kind, const char *driver)
 	report("reopen", err ? "%s" : NULL, vcdev_last_error());
 	if (!err)
 		vcdev_close(dev);
-	return failures ? 1 : 0;
+	return failed ? 1 : 0;
 }
 
 #define MAX_DEVICES 16
@@ -538,8 +519,7 @@ static int test_together(const char *bound)
 	bool ok = true;
 	FILE *f;
 
-	label_driver = "all";
-	label_kind = "devices";
+	report_prefix("lib:all:devices");
 	f = fopen(bound, "r");
 	if (!f) {
 		report("bound", "%s: %s", bound, strerror(errno));
@@ -584,7 +564,7 @@ static int test_together(const char *bound)
 	report("containers-per-group", ok ? NULL : "containers not shared per group");
 	for (i = n - 1; i >= 0; i--)
 		vcdev_close(dev[i]);
-	return failures ? 1 : 0;
+	return failed ? 1 : 0;
 }
 
 int main(int argc, char **argv)

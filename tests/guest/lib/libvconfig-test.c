@@ -29,6 +29,7 @@
 #include <vconfig/libvconfig.h>
 
 #include "../report.h"
+#include "../vfio-dev.h"
 
 #define IRQ_TIMEOUT_MS		3000
 #define NO_IRQ_WAIT_MS		300
@@ -86,19 +87,6 @@ static unsigned long long sysfs_bar_size(const char *bdf, unsigned int bar)
 	return end > start ? end - start + 1 : 0;
 }
 
-static int sysfs_group(const char *bdf)
-{
-	char path[256], target[256];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/iommu_group", bdf);
-	n = readlink(path, target, sizeof(target) - 1);
-	if (n <= 0)
-		return -1;
-	target[n] = '\0';
-	return atoi(strrchr(target, '/') + 1);
-}
-
 static void enable_decode_and_master(struct vcdev *dev)
 {
 	uint16_t cmd = 0;
@@ -118,9 +106,9 @@ static void check_identity(struct vcdev *dev, const char *bdf,
 
 	vcdev_get_info(dev, &info);
 	if (strcmp(info.driver, driver) || strcmp(info.bdf, bdf) ||
-	    info.iommu_group != sysfs_group(bdf))
+	    info.iommu_group != vfio_dev_group_id(bdf))
 		report("info", "driver %s, bdf %s, group %d (sysfs %d)", info.driver,
-		       info.bdf, info.iommu_group, sysfs_group(bdf));
+		       info.bdf, info.iommu_group, vfio_dev_group_id(bdf));
 	else if (!(info.flags & VFIO_DEVICE_FLAGS_PCI) || info.num_regions < 9 ||
 		 info.num_irqs < 5)
 		report("info", "flags 0x%x, %u regions, %u irqs", info.flags,

@@ -233,7 +233,7 @@ int main(int argc, char **argv)
 	}
 	dev = open(path, O_RDWR | O_CLOEXEC);
 	pass_if(dev >= 0, "open", "%s%s%s", path, dev < 0 ? ": " : "",
-	       dev < 0 ? strerror(errno) : "");
+		dev < 0 ? strerror(errno) : "");
 	if (dev < 0)
 		goto out;
 
@@ -243,8 +243,8 @@ int main(int argc, char **argv)
 		int err = ret < 0 ? errno : 0;
 
 		pass_if(ret < 0 && err == EINVAL, "unbound-refused",
-		       "GET_INFO before bind: %s",
-		       ret < 0 ? strerror(err) : "succeeded");
+			"GET_INFO before bind: %s",
+			ret < 0 ? strerror(err) : "succeeded");
 	}
 
 	iommufd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
@@ -265,7 +265,7 @@ int main(int argc, char **argv)
 	}
 	if (attach(dev, alloc.out_ioas_id)) {
 		pass_if(false, "attach", "IOAS %u: %s", alloc.out_ioas_id,
-		       strerror(errno));
+			strerror(errno));
 		goto out;
 	}
 	pass_if(true, "attach", "IOAS %u", alloc.out_ioas_id);
@@ -300,7 +300,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	pass_if(true, "info", "%u regions, %u irqs, BAR0 %llu KiB", info.num_regions,
-	       info.num_irqs, (unsigned long long)bar.size >> 10);
+		info.num_irqs, (unsigned long long)bar.size >> 10);
 
 	if (!(bar.flags & VFIO_REGION_INFO_FLAG_MMAP)) {
 		pass_if(false, "bar-mmap", "BAR0 not mmap-able (flags 0x%x)", bar.flags);
@@ -321,7 +321,7 @@ int main(int argc, char **argv)
 	id = rd32(EDU_ID);
 	wr32(EDU_LIVENESS, 0x12345678);
 	pass_if((id & 0xff) == 0xed && rd32(EDU_LIVENESS) == ~0x12345678u,
-	       "bar-mmap", "id 0x%08x, liveness 0x%08x", id, rd32(EDU_LIVENESS));
+		"bar-mmap", "id 0x%08x, liveness 0x%08x", id, rd32(EDU_LIVENESS));
 
 	for (i = 0; i < DMA_BYTES; i++)
 		pattern[i] = (unsigned char)(i * 7 + 3);
@@ -331,14 +331,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	pass_if(dma_to_ram_arrives(buf, pattern), "dma",
-	       "%u bytes RAM -> device -> RAM through IOVA 0x%llx", DMA_BYTES, IOVA);
+		"%u bytes RAM -> device -> RAM through IOVA 0x%llx", DMA_BYTES, IOVA);
 
 	if (ioctl(dev, VFIO_DEVICE_DETACH_IOMMUFD_PT, &det)) {
 		pass_if(false, "detach", "%s", strerror(errno));
 		goto out;
 	}
 	pass_if(!dma_to_ram_arrives(buf, pattern), "detach-blocks-dma",
-	       "device-to-RAM DMA after detach %s", "must not reach the buffer");
+		"device-to-RAM DMA after detach %s", "must not reach the buffer");
 
 	if (attach(dev, alloc.out_ioas_id)) {
 		pass_if(false, "reattach", "%s", strerror(errno));
@@ -354,7 +354,7 @@ int main(int argc, char **argv)
 		};
 
 		pass_if(!ioctl(iommufd, IOMMU_IOAS_UNMAP, &unmap) &&
-		       unmap.length == 8192, "ioas-unmap", NULL);
+			unmap.length == 8192, "ioas-unmap", NULL);
 	}
 	munmap((void *)bar0, bar.size);
 out:
@@ -368,7 +368,7 @@ out:
 		/* the device file is closed: the IOAS has no user left */
 		if (alloc.out_ioas_id)
 			pass_if(!ioctl(iommufd, IOMMU_DESTROY, &d), "ioas-destroy",
-			       NULL);
+				NULL);
 		close(iommufd);
 	}
 	printf("%d passed, %d failed\n", passed, failed);

@@ -425,13 +425,13 @@ static void compare_call(struct side *a, struct side *b, enum irq_state state,
 	if (d && doc_names(d->name)) {
 		st->departures++;
 		pass_line("irq-matrix:%s:departure:%s: SET_IRQS %s: %s -> %s, %s -> %s",
-		     kind, d->name, call, a->driver, sa, b->driver, sb);
+			  kind, d->name, call, a->driver, sa, b->driver, sb);
 		return;
 	}
 	st->mismatches++;
 	fail_line("irq-matrix:%s: SET_IRQS %s: %s -> %s, %s -> %s%s%s", kind, call,
-	     a->driver, sa, b->driver, sb, d ? "; departure undocumented: " : "",
-	     d ? d->name : "");
+		  a->driver, sa, b->driver, sb, d ? "; departure undocumented: " : "",
+		  d ? d->name : "");
 }
 
 static const uint32_t actions[] = {
@@ -562,9 +562,9 @@ static void run_matrix(struct side *a, struct side *b)
 			}
 			if (!st.mismatches)
 				pass_line("irq-matrix:%s:%s:%s: %u calls equal%s", kind,
-				     state_names[state], index_name(index),
-				     st.calls - st.departures,
-				     st.departures ? " (plus documented departures)" : "");
+					  state_names[state], index_name(index),
+					  st.calls - st.departures,
+					  st.departures ? " (plus documented departures)" : "");
 		}
 	}
 	if (notefd >= 0)
@@ -588,12 +588,12 @@ static void compare_irq_info(struct side *a, struct side *b)
 		}
 		if (ra != rb || (!ra && (ia.flags != ib.flags || ia.count != ib.count)))
 			fail_line("irq-info:%s:%s: %s -> %d flags 0x%x count %u, %s -> %d flags 0x%x count %u",
-			     kind, index_name(index), a->driver, ra, ia.flags,
-			     ia.count, b->driver, rb, ib.flags, ib.count);
+				  kind, index_name(index), a->driver, ra, ia.flags,
+				  ia.count, b->driver, rb, ib.flags, ib.count);
 		else
 			pass_line("irq-info:%s:%s: equal (%s, count %u)", kind,
-			     index_name(index), ra ? strerrorname_np(ra) : "ok",
-			     ra ? 0 : ia.count);
+				  index_name(index), ra ? strerrorname_np(ra) : "ok",
+				  ra ? 0 : ia.count);
 	}
 }
 
@@ -992,10 +992,10 @@ static void compare_msix_grow(const struct side *a, const struct side *b)
 	rb = check_msix_grow(b, grow);
 	if (ra != rb)
 		fail_line("irq-msix-grow:%s: connecting vector %u while enabled: %s -> %d, %s -> %d",
-		     kind, grow, a->driver, ra, b->driver, rb);
+			  kind, grow, a->driver, ra, b->driver, rb);
 	else
 		pass_line("irq-msix-grow:%s: connecting vector %u while enabled: both %d",
-		     kind, grow, ra);
+			  kind, grow, ra);
 }
 
 static int open_side(struct side *s, const char *bdf, const char *driver)

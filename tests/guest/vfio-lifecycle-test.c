@@ -134,7 +134,7 @@ static void check_close_irqs_on(void)
 	} else if (vfio_dev_set_trigger(&dev, on - 1, efd) ||
 		   vfio_dev_set_trigger(&dev, on - 1, -1)) {
 		report("close-irqs-on", "irq index %u unusable after reopen: %s", on - 1,
-			strerror(errno));
+		       strerror(errno));
 	} else {
 		report("close-irqs-on", NULL);
 	}
@@ -198,7 +198,7 @@ static void check_unbind(const char *check, bool with_req)
 	limit.tv_sec += UNBIND_LIMIT_MS / 1000;
 	if (pthread_timedjoin_np(thread, NULL, &limit)) {
 		report(check, "%s%sunbind still blocked %d s after the close", why,
-			why[0] ? "; " : "", UNBIND_LIMIT_MS / 1000);
+		       why[0] ? "; " : "", UNBIND_LIMIT_MS / 1000);
 		/* the thread is stuck in the kernel: nothing more to test */
 		fflush(stdout);
 		_exit(1);

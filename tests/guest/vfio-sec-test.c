@@ -368,16 +368,16 @@ out:
 			snprintf(sub, sizeof(sub), "%s:%s", check, map_name[i]);
 			if (!env->copies && (i == MAP_MOVED || i == MAP_CHILD))
 				skip(sub, "not run on %s (-k runs it): vfio-pci 6.1 zaps the copy in ->open before its page tables are copied, warns in untrack_pfn and leaves the copy live",
-				       drv);
+				     drv);
 			else if (outcome_ok(t, outcome[i]))
 				pass(sub);
 			else if (is_vfio_pci && outcome[i] == OUT_STALE &&
 				 (i == MAP_MOVED || i == MAP_CHILD))
 				skip(sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
-				       outcome_name[outcome[i]], trigger_name[t]);
+				     outcome_name[outcome[i]], trigger_name[t]);
 			else
 				fail(sub, "%s after %s", outcome_name[outcome[i]],
-				       trigger_name[t]);
+				     trigger_name[t]);
 		}
 	}
 

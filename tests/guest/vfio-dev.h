@@ -2,8 +2,8 @@
 /*
  * vfio-dev.h: open a PCI function through the VFIO group/container
  * interface and reach its regions. Shared by the guest test programs and
- * by bench/guest; header-only so that each static
- * program stays one compilation unit.
+ * by bench/guest; header-only so that each static program stays one
+ * compilation unit.
  */
 #ifndef VFIO_DEV_H
 #define VFIO_DEV_H

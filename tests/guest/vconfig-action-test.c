@@ -33,6 +33,8 @@
 #include <linux/vfio.h>
 
 #include "../../include/uapi/linux/vfio_vconfig.h"
+#include "report.h"
+#include "vfio-dev.h"
 
 #define IRQ_TIMEOUT_MS	3000
 #define NO_IRQ_WAIT_MS	300
@@ -48,58 +50,32 @@ struct dev {
 	uint64_t cfg_off, bar0_off;
 };
 
-static int failures;
-
-static void report(const struct dev *d, const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!fmt) {
-		printf("PASS vfio-vconfig:%s:action:%s\n", d->kind, check);
-		return;
-	}
-	failures++;
-	printf("FAIL vfio-vconfig:%s:action:%s: ", d->kind, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-static int open_device(struct dev *d)
+static int open_device(struct dev *d, char *why, size_t len)
 {
 	struct vfio_region_info reg = { .argsz = sizeof(reg) };
-	char path[PATH_MAX], link[PATH_MAX];
-	ssize_t n;
+	struct vfio_dev vfio;
+	int ret = vfio_dev_open_fd(&vfio, d->bdf, why, len);
 
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/iommu_group", d->bdf);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0)
-		return -1;
-	link[n] = '\0';
-	snprintf(path, sizeof(path), "/dev/vfio/%s", strrchr(link, '/') + 1);
-
-	d->container = open("/dev/vfio/vfio", O_RDWR);
-	d->group = open(path, O_RDWR);
-	if (d->container < 0 || d->group < 0)
-		return -1;
-	if (ioctl(d->group, VFIO_GROUP_SET_CONTAINER, &d->container) ||
-	    ioctl(d->container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU))
-		return -1;
-	d->fd = ioctl(d->group, VFIO_GROUP_GET_DEVICE_FD, d->bdf);
-	if (d->fd < 0)
+	d->container = vfio.container;
+	d->group = vfio.group;
+	d->fd = vfio.fd;
+	if (ret)
 		return -1;
 
 	reg.index = VFIO_PCI_CONFIG_REGION_INDEX;
 	if (ioctl(d->fd, VFIO_DEVICE_GET_REGION_INFO, &reg))
-		return -1;
+		goto region_info;
 	d->cfg_off = reg.offset;
 	reg.argsz = sizeof(reg);
 	reg.index = VFIO_PCI_BAR0_REGION_INDEX;
 	if (ioctl(d->fd, VFIO_DEVICE_GET_REGION_INFO, &reg))
-		return -1;
+		goto region_info;
 	d->bar0_off = reg.offset;
 	return 0;
+
+region_info:
+	snprintf(why, len, "%s", strerror(errno));
+	return -1;
 }
 
 static uint32_t cfg_read(const struct dev *d, unsigned int off, unsigned int len)
@@ -233,24 +209,24 @@ static void check_feature_abi(const struct dev *d)
 
 	ret = feature(d, VFIO_DEVICE_FEATURE_PROBE | VFIO_DEVICE_FEATURE_GET |
 		      VFIO_DEVICE_FEATURE_SET, NULL);
-	report(d, "feature-probe", ret ? "PROBE: %s" : NULL, strerror(-ret));
+	report("feature-probe", ret ? "PROBE: %s" : NULL, strerror(-ret));
 
 	ret = get_state(d, &act);
 	if (ret || act.mode != VFIO_VCONFIG_MODE_VFIO)
-		report(d, "feature-default", "GET %s, mode %u", strerror(-ret), act.mode);
+		report("feature-default", "GET %s, mode %u", strerror(-ret), act.mode);
 	else
-		report(d, "feature-default", NULL);
+		report("feature-default", NULL);
 
 	memset(&act, 0, sizeof(act));
 	act.mode = 7;
 	ret = feature(d, VFIO_DEVICE_FEATURE_SET, &act);
-	report(d, "feature-bad-mode", ret == -EINVAL ? NULL : "mode 7: %s",
+	report("feature-bad-mode", ret == -EINVAL ? NULL : "mode 7: %s",
 	       strerror(-ret));
 	memset(&act, 0, sizeof(act));
 	act.mode = VFIO_VCONFIG_MODE_ACTION;
 	act.flags = 1;
 	ret = feature(d, VFIO_DEVICE_FEATURE_SET, &act);
-	report(d, "feature-bad-flags", ret == -EINVAL ? NULL : "flags 1: %s",
+	report("feature-bad-flags", ret == -EINVAL ? NULL : "flags 1: %s",
 	       strerror(-ret));
 }
 
@@ -262,9 +238,9 @@ static void check_default_mode(const struct dev *d, unsigned int msi)
 
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl | PCI_MSI_FLAGS_ENABLE);
 	if (host_vectors(d, "msi") != before)
-		report(d, "default-mode-msi-inert", "host vectors appeared");
+		report("default-mode-msi-inert", "host vectors appeared");
 	else
-		report(d, "default-mode-msi-inert", NULL);
+		report("default-mode-msi-inert", NULL);
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl & ~PCI_MSI_FLAGS_ENABLE);
 }
 
@@ -278,45 +254,45 @@ static void check_msi_action(const struct dev *d, unsigned int msi, int efd)
 	ret = arm(d, VFIO_PCI_MSI_IRQ_INDEX, efd);
 	get_state(d, &act);
 	if (ret || act.msi_armed != 1 || act.active_vectors)
-		report(d, "msi-arm", "arm %s, armed %u, active %u",
+		report("msi-arm", "arm %s, armed %u, active %u",
 		       strerror(-ret), act.msi_armed, act.active_vectors);
 	else
-		report(d, "msi-arm", NULL);
+		report("msi-arm", NULL);
 
 	/* single message: Multiple Message Enable 0 */
 	ctrl &= ~PCI_MSI_FLAGS_QSIZE;
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl | PCI_MSI_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors != 1 || host_vectors(d, "msi") != 1)
-		report(d, "msi-enable-allocates", "active %u, host vectors %d",
+		report("msi-enable-allocates", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msi"));
 	else
-		report(d, "msi-enable-allocates", NULL);
+		report("msi-enable-allocates", NULL);
 
 	ret = set_mode(d, VFIO_VCONFIG_MODE_VFIO);
-	report(d, "mode-busy", ret == -EBUSY ? NULL : "switch while enabled: %s",
+	report("mode-busy", ret == -EBUSY ? NULL : "switch while enabled: %s",
 	       strerror(-ret));
 
 	if (!strcmp(d->kind, "edu")) {
 		bar0_write32(d, EDU_IRQ_RAISE, 1);
 		ev = wait_event(efd, IRQ_TIMEOUT_MS);
 		bar0_write32(d, EDU_IRQ_ACK, 1);
-		report(d, "msi-delivered", ev ? NULL : "no event after raise");
+		report("msi-delivered", ev ? NULL : "no event after raise");
 	}
 
 	cfg_write(d, msi + PCI_MSI_FLAGS, 2, ctrl & ~PCI_MSI_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors || host_vectors(d, "msi"))
-		report(d, "msi-disable-releases", "active %u, host vectors %d",
+		report("msi-disable-releases", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msi"));
 	else
-		report(d, "msi-disable-releases", NULL);
+		report("msi-disable-releases", NULL);
 
 	if (!strcmp(d->kind, "edu")) {
 		bar0_write32(d, EDU_IRQ_RAISE, 1);
 		ev = wait_event(efd, NO_IRQ_WAIT_MS);
 		bar0_write32(d, EDU_IRQ_ACK, 1);
-		report(d, "msi-off-silent", ev ? "event with MSI disabled" : NULL);
+		report("msi-off-silent", ev ? "event with MSI disabled" : NULL);
 	}
 	disarm(d, VFIO_PCI_MSI_IRQ_INDEX);
 }
@@ -329,31 +305,31 @@ static void check_msix_action(const struct dev *d, unsigned int msix, int efd)
 	int ret;
 
 	ret = arm(d, VFIO_PCI_MSIX_IRQ_INDEX, efd);
-	report(d, "msix-arm", ret ? "arm: %s" : NULL, strerror(-ret));
+	report("msix-arm", ret ? "arm: %s" : NULL, strerror(-ret));
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl | PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors != entries ||
 	    host_vectors(d, "msix") != (int)entries)
-		report(d, "msix-enable-allocates", "active %u, host vectors %d, table %u",
+		report("msix-enable-allocates", "active %u, host vectors %d, table %u",
 		       act.active_vectors, host_vectors(d, "msix"), entries);
 	else
-		report(d, "msix-enable-allocates", NULL);
+		report("msix-enable-allocates", NULL);
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2,
 		  ctrl | PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl | PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
-	report(d, "msix-function-mask", act.active_vectors == entries ? NULL :
+	report("msix-function-mask", act.active_vectors == entries ? NULL :
 	       "vectors lost across a Function Mask toggle");
 
 	cfg_write(d, msix + PCI_MSIX_FLAGS, 2, ctrl & ~PCI_MSIX_FLAGS_ENABLE);
 	get_state(d, &act);
 	if (act.active_vectors || host_vectors(d, "msix"))
-		report(d, "msix-disable-releases", "active %u, host vectors %d",
+		report("msix-disable-releases", "active %u, host vectors %d",
 		       act.active_vectors, host_vectors(d, "msix"));
 	else
-		report(d, "msix-disable-releases", NULL);
+		report("msix-disable-releases", NULL);
 	disarm(d, VFIO_PCI_MSIX_IRQ_INDEX);
 }
 
@@ -366,7 +342,7 @@ static void check_intx_disable(const struct dev *d, int efd)
 
 	if (set_irq(d, VFIO_PCI_INTX_IRQ_INDEX, VFIO_IRQ_SET_DATA_EVENTFD |
 		    VFIO_IRQ_SET_ACTION_TRIGGER, 1, &fd)) {
-		report(d, "intx-disable", "INTx eventfd: %s", strerror(errno));
+		report("intx-disable", "INTx eventfd: %s", strerror(errno));
 		return;
 	}
 	cfg_write(d, PCI_COMMAND, 2, cmd | PCI_COMMAND_INTX_DISABLE);
@@ -374,10 +350,10 @@ static void check_intx_disable(const struct dev *d, int efd)
 	ev = wait_event(efd, NO_IRQ_WAIT_MS);
 	cfg_write(d, PCI_COMMAND, 2, cmd & ~PCI_COMMAND_INTX_DISABLE);
 	if (ev) {
-		report(d, "intx-disable", "event while INTx-disable was set");
+		report("intx-disable", "event while INTx-disable was set");
 	} else {
 		ev = wait_event(efd, IRQ_TIMEOUT_MS);
-		report(d, "intx-disable", ev ? NULL :
+		report("intx-disable", ev ? NULL :
 		       "pending INTx not delivered after clearing INTx-disable");
 	}
 	bar0_write32(d, EDU_IRQ_ACK, 1);
@@ -390,6 +366,7 @@ int main(int argc, char **argv)
 {
 	struct dev d = { 0 };
 	unsigned int msi, msix;
+	char why[256];
 	int efd, ret;
 
 	if (argc != 3) {
@@ -398,13 +375,14 @@ int main(int argc, char **argv)
 	}
 	d.bdf = argv[1];
 	d.kind = argv[2];
+	report_prefix("vfio-vconfig:%s:action", d.kind);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	if (open_device(&d)) {
-		report(&d, "open", "%s", strerror(errno));
+	if (open_device(&d, why, sizeof(why))) {
+		report("open", "%s", why);
 		return 1;
 	}
-	report(&d, "open", NULL);
+	report("open", NULL);
 	efd = eventfd(0, EFD_NONBLOCK);
 
 	/* memory decode and bus mastering, as a driver would set them */
@@ -420,16 +398,16 @@ int main(int argc, char **argv)
 		check_intx_disable(&d, efd);
 
 	ret = set_mode(&d, VFIO_VCONFIG_MODE_ACTION);
-	report(&d, "mode-action", ret ? "SET: %s" : NULL, strerror(-ret));
+	report("mode-action", ret ? "SET: %s" : NULL, strerror(-ret));
 	if (!ret) {
 		if (msi)
 			check_msi_action(&d, msi, efd);
 		if (msix)
 			check_msix_action(&d, msix, efd);
 		ret = set_mode(&d, VFIO_VCONFIG_MODE_VFIO);
-		report(&d, "mode-back", ret ? "SET: %s" : NULL, strerror(-ret));
+		report("mode-back", ret ? "SET: %s" : NULL, strerror(-ret));
 	}
 
 	close(d.fd);
-	return failures ? 1 : 0;
+	return failed ? 1 : 0;
 }

@@ -41,6 +41,9 @@
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
+#include "report.h"
+#include "vfio-dev.h"
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* sysfs resource flags (include/linux/ioport.h) */
@@ -92,41 +95,6 @@ struct device {
 	struct vfio_device_info info;
 	struct vfio_region_info region[VFIO_PCI_NUM_REGIONS];
 };
-
-static int passed, failed;
-static const char *prefix_driver, *prefix_kind;
-
-static void pass(const char *check)
-{
-	printf("PASS %s:%s:%s\n", prefix_driver, prefix_kind, check);
-	fflush(stdout);
-	passed++;
-}
-
-static void __attribute__((format(printf, 2, 3)))
-fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("FAIL %s:%s:%s: ", prefix_driver, prefix_kind, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	failed++;
-}
-
-/* Report a check: pass when reason is empty. */
-static bool verdict(const char *check, const char *reason)
-{
-	if (reason[0]) {
-		fail(check, "%s", reason);
-		return false;
-	}
-	pass(check);
-	return true;
-}
 
 static void __attribute__((format(printf, 3, 4)))
 note(char *reason, size_t len, const char *fmt, ...)
@@ -234,59 +202,16 @@ static unsigned int sysfs_find_cap(const struct device *dev, uint8_t id)
 
 static int open_vfio(struct device *dev, char *reason, size_t len)
 {
-	struct vfio_group_status status = { .argsz = sizeof(status) };
-	char link[PATH_MAX], path[PATH_MAX];
-	const char *group_id;
-	ssize_t n;
+	struct vfio_dev vfio;
+	char why[256] = "";
+	int ret = vfio_dev_open_fd(&vfio, dev->bdf, why, sizeof(why));
 
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/iommu_group", dev->bdf);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n < 0) {
-		note(reason, len, "no iommu_group: %s", strerror(errno));
-		return -1;
-	}
-	link[n] = '\0';
-	group_id = strrchr(link, '/') + 1;
-
-	dev->container = open("/dev/vfio/vfio", O_RDWR);
-	if (dev->container < 0) {
-		note(reason, len, "/dev/vfio/vfio: %s", strerror(errno));
-		return -1;
-	}
-	if (ioctl(dev->container, VFIO_GET_API_VERSION) != VFIO_API_VERSION) {
-		note(reason, len, "VFIO_GET_API_VERSION is not %d", VFIO_API_VERSION);
-		return -1;
-	}
-	if (ioctl(dev->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1_IOMMU) != 1) {
-		note(reason, len, "no VFIO_TYPE1_IOMMU");
-		return -1;
-	}
-
-	snprintf(path, sizeof(path), "/dev/vfio/%s", group_id);
-	dev->group = open(path, O_RDWR);
-	if (dev->group < 0) {
-		note(reason, len, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (ioctl(dev->group, VFIO_GROUP_GET_STATUS, &status) ||
-	    !(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
-		note(reason, len, "group %s not viable", group_id);
-		return -1;
-	}
-	if (ioctl(dev->group, VFIO_GROUP_SET_CONTAINER, &dev->container)) {
-		note(reason, len, "VFIO_GROUP_SET_CONTAINER: %s", strerror(errno));
-		return -1;
-	}
-	if (ioctl(dev->container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU)) {
-		note(reason, len, "VFIO_SET_IOMMU: %s", strerror(errno));
-		return -1;
-	}
-	dev->fd = ioctl(dev->group, VFIO_GROUP_GET_DEVICE_FD, dev->bdf);
-	if (dev->fd < 0) {
-		note(reason, len, "VFIO_GROUP_GET_DEVICE_FD: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
+	dev->container = vfio.container;
+	dev->group = vfio.group;
+	dev->fd = vfio.fd;
+	if (ret)
+		note(reason, len, "%s", why);
+	return ret;
 }
 
 static uint64_t region_offset(const struct device *dev, unsigned int index)
@@ -1667,8 +1592,7 @@ int main(int argc, char **argv)
 	dev.bdf = argv[optind];
 	dev.kind_name = argv[optind + 1];
 	dev.driver = argv[optind + 2];
-	prefix_driver = dev.driver;
-	prefix_kind = dev.kind_name;
+	report_prefix("%s:%s", dev.driver, dev.kind_name);
 
 	if (load_sysfs(&dev)) {
 		fail("sysfs", "cannot read sysfs attributes of %s", dev.bdf);

@@ -32,6 +32,8 @@
 #include <linux/types.h>
 #include <linux/vfio.h>
 
+#include "report.h"
+
 /*
  * The uapi of the VFIO cdev (6.6) and of iommufd (6.2), for builds against
  * older kernel headers (Debian 12's are 6.1's).
@@ -115,26 +117,7 @@ struct ioas_unmap {
 #define IOVA		0x100000ull
 #define DMA_BYTES	2048	/* QEMU 7.2's edu refuses a full 4 KiB */
 
-static int passed, failed;
 static const char *driver;
-
-static void report(bool ok, const char *what, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s cdev:%s:%s", ok ? "PASS" : "FAIL", driver, what);
-	if (fmt) {
-		printf(": ");
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	printf("\n");
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /* The vfioN name of @bdf's VFIO character device, or -1. */
 static int cdev_path(const char *bdf, char *path, size_t len)
@@ -242,14 +225,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	driver = argv[2];
+	report_prefix("cdev:%s", driver);
 
 	if (cdev_path(argv[1], path, sizeof(path))) {
-		report(false, "cdev", "%s has no vfio-dev/vfioN in sysfs", argv[1]);
+		pass_if(false, "cdev", "%s has no vfio-dev/vfioN in sysfs", argv[1]);
 		goto out;
 	}
 	dev = open(path, O_RDWR | O_CLOEXEC);
-	report(dev >= 0, "open", "%s%s%s", path, dev < 0 ? ": " : "",
-	       dev < 0 ? strerror(errno) : "");
+	pass_if(dev >= 0, "open", "%s%s%s", path, dev < 0 ? ": " : "",
+		dev < 0 ? strerror(errno) : "");
 	if (dev < 0)
 		goto out;
 
@@ -258,38 +242,38 @@ int main(int argc, char **argv)
 		int ret = ioctl(dev, VFIO_DEVICE_GET_INFO, &info);
 		int err = ret < 0 ? errno : 0;
 
-		report(ret < 0 && err == EINVAL, "unbound-refused",
-		       "GET_INFO before bind: %s",
-		       ret < 0 ? strerror(err) : "succeeded");
+		pass_if(ret < 0 && err == EINVAL, "unbound-refused",
+			"GET_INFO before bind: %s",
+			ret < 0 ? strerror(err) : "succeeded");
 	}
 
 	iommufd = open("/dev/iommu", O_RDWR | O_CLOEXEC);
 	if (iommufd < 0) {
-		report(false, "iommufd", "/dev/iommu: %s", strerror(errno));
+		pass_if(false, "iommufd", "/dev/iommu: %s", strerror(errno));
 		goto out;
 	}
 	bind.iommufd = iommufd;
 	if (ioctl(dev, VFIO_DEVICE_BIND_IOMMUFD, &bind)) {
-		report(false, "bind", "%s", strerror(errno));
+		pass_if(false, "bind", "%s", strerror(errno));
 		goto out;
 	}
-	report(true, "bind", "device id %u", bind.out_devid);
+	pass_if(true, "bind", "device id %u", bind.out_devid);
 
 	if (ioctl(iommufd, IOMMU_IOAS_ALLOC, &alloc)) {
-		report(false, "ioas-alloc", "%s", strerror(errno));
+		pass_if(false, "ioas-alloc", "%s", strerror(errno));
 		goto out;
 	}
 	if (attach(dev, alloc.out_ioas_id)) {
-		report(false, "attach", "IOAS %u: %s", alloc.out_ioas_id,
-		       strerror(errno));
+		pass_if(false, "attach", "IOAS %u: %s", alloc.out_ioas_id,
+			strerror(errno));
 		goto out;
 	}
-	report(true, "attach", "IOAS %u", alloc.out_ioas_id);
+	pass_if(true, "attach", "IOAS %u", alloc.out_ioas_id);
 
 	buf = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (buf == MAP_FAILED) {
-		report(false, "buffer", "%s", strerror(errno));
+		pass_if(false, "buffer", "%s", strerror(errno));
 		goto out;
 	}
 	{
@@ -302,65 +286,65 @@ int main(int argc, char **argv)
 		};
 
 		if (ioctl(iommufd, IOMMU_IOAS_MAP, &map)) {
-			report(false, "ioas-map", "%s", strerror(errno));
+			pass_if(false, "ioas-map", "%s", strerror(errno));
 			goto out;
 		}
-		report(true, "ioas-map", "8 KiB at IOVA 0x%llx", IOVA);
+		pass_if(true, "ioas-map", "8 KiB at IOVA 0x%llx", IOVA);
 	}
 
 	if (ioctl(dev, VFIO_DEVICE_GET_INFO, &info) ||
 	    !(info.flags & VFIO_DEVICE_FLAGS_PCI) ||
 	    ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, &cfg) ||
 	    ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, &bar)) {
-		report(false, "info", "%s", strerror(errno));
+		pass_if(false, "info", "%s", strerror(errno));
 		goto out;
 	}
-	report(true, "info", "%u regions, %u irqs, BAR0 %llu KiB", info.num_regions,
-	       info.num_irqs, (unsigned long long)bar.size >> 10);
+	pass_if(true, "info", "%u regions, %u irqs, BAR0 %llu KiB", info.num_regions,
+		info.num_irqs, (unsigned long long)bar.size >> 10);
 
 	if (!(bar.flags & VFIO_REGION_INFO_FLAG_MMAP)) {
-		report(false, "bar-mmap", "BAR0 not mmap-able (flags 0x%x)", bar.flags);
+		pass_if(false, "bar-mmap", "BAR0 not mmap-able (flags 0x%x)", bar.flags);
 		goto out;
 	}
 	if (pread(dev, &cmd, 2, cfg.offset + PCI_COMMAND) != 2 ||
 	    config_write16(dev, cfg.offset, PCI_COMMAND,
 			   cmd | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER)) {
-		report(false, "command", "%s", strerror(errno));
+		pass_if(false, "command", "%s", strerror(errno));
 		goto out;
 	}
 	bar0 = mmap(NULL, bar.size, PROT_READ | PROT_WRITE, MAP_SHARED, dev,
 		    bar.offset);
 	if (bar0 == MAP_FAILED) {
-		report(false, "bar-mmap", "%s", strerror(errno));
+		pass_if(false, "bar-mmap", "%s", strerror(errno));
 		goto out;
 	}
 	id = rd32(EDU_ID);
 	wr32(EDU_LIVENESS, 0x12345678);
-	report((id & 0xff) == 0xed && rd32(EDU_LIVENESS) == ~0x12345678u,
-	       "bar-mmap", "id 0x%08x, liveness 0x%08x", id, rd32(EDU_LIVENESS));
+	pass_if((id & 0xff) == 0xed && rd32(EDU_LIVENESS) == ~0x12345678u,
+		"bar-mmap", "id 0x%08x, liveness 0x%08x", id, rd32(EDU_LIVENESS));
 
 	for (i = 0; i < DMA_BYTES; i++)
 		pattern[i] = (unsigned char)(i * 7 + 3);
 	memcpy(buf, pattern, DMA_BYTES);
 	if (edu_dma(IOVA, EDU_BUFFER, 0)) {
-		report(false, "dma", "RAM to device did not finish");
+		pass_if(false, "dma", "RAM to device did not finish");
 		goto out;
 	}
-	report(dma_to_ram_arrives(buf, pattern), "dma",
-	       "%u bytes RAM -> device -> RAM through IOVA 0x%llx", DMA_BYTES, IOVA);
+	pass_if(dma_to_ram_arrives(buf, pattern), "dma",
+		"%u bytes RAM -> device -> RAM through IOVA 0x%llx", DMA_BYTES, IOVA);
 
 	if (ioctl(dev, VFIO_DEVICE_DETACH_IOMMUFD_PT, &det)) {
-		report(false, "detach", "%s", strerror(errno));
+		pass_if(false, "detach", "%s", strerror(errno));
 		goto out;
 	}
-	report(!dma_to_ram_arrives(buf, pattern), "detach-blocks-dma",
-	       "device-to-RAM DMA after detach %s", "must not reach the buffer");
+	pass_if(!dma_to_ram_arrives(buf, pattern), "detach-blocks-dma",
+		"device-to-RAM DMA after detach %s", "must not reach the buffer");
 
 	if (attach(dev, alloc.out_ioas_id)) {
-		report(false, "reattach", "%s", strerror(errno));
+		pass_if(false, "reattach", "%s", strerror(errno));
 		goto out;
 	}
-	report(dma_to_ram_arrives(buf, pattern), "reattach", "DMA reaches the buffer again");
+	pass_if(dma_to_ram_arrives(buf, pattern), "reattach", "DMA reaches the buffer again");
 
 	config_write16(dev, cfg.offset, PCI_COMMAND, cmd);
 	{
@@ -369,8 +353,8 @@ int main(int argc, char **argv)
 			.iova = IOVA, .length = 8192,
 		};
 
-		report(!ioctl(iommufd, IOMMU_IOAS_UNMAP, &unmap) &&
-		       unmap.length == 8192, "ioas-unmap", NULL);
+		pass_if(!ioctl(iommufd, IOMMU_IOAS_UNMAP, &unmap) &&
+			unmap.length == 8192, "ioas-unmap", NULL);
 	}
 	munmap((void *)bar0, bar.size);
 out:
@@ -383,8 +367,8 @@ out:
 
 		/* the device file is closed: the IOAS has no user left */
 		if (alloc.out_ioas_id)
-			report(!ioctl(iommufd, IOMMU_DESTROY, &d), "ioas-destroy",
-			       NULL);
+			pass_if(!ioctl(iommufd, IOMMU_DESTROY, &d), "ioas-destroy",
+				NULL);
 		close(iommufd);
 	}
 	printf("%d passed, %d failed\n", passed, failed);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * vfio-dev.h: open a PCI function through the VFIO group/container
- * interface and reach its regions. Shared by the differential, stress and
- * lifecycle tests and by bench/guest; header-only so that each static
- * program stays one compilation unit.
+ * interface and reach its regions. Shared by the guest test programs and
+ * by bench/guest; header-only so that each static program stays one
+ * compilation unit.
  */
 #ifndef VFIO_DEV_H
 #define VFIO_DEV_H
@@ -58,12 +58,13 @@ static inline int vfio_dev_group_id(const char *bdf)
 /*
  * Open container and group and attach them; the device itself is opened
  * by vfio_dev_get_fd() so that callers can time or repeat that step.
- * Returns 0, or -1 with a reason in @why.
+ * Returns 0, or -1 with a reason in @why; the caller closes what was opened
+ * with vfio_dev_close() either way.
  */
 static inline int vfio_dev_attach(struct vfio_dev *dev, const char *bdf,
 				  char *why, size_t len)
 {
-	int group_fd_flags = O_RDWR | O_CLOEXEC;
+	struct vfio_group_status status = { .argsz = sizeof(status) };
 	char path[64];
 	int id;
 
@@ -75,10 +76,27 @@ static inline int vfio_dev_attach(struct vfio_dev *dev, const char *bdf,
 		return -1;
 	}
 	dev->container = open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
+	if (dev->container < 0) {
+		snprintf(why, len, "/dev/vfio/vfio: %s", strerror(errno));
+		return -1;
+	}
+	if (ioctl(dev->container, VFIO_GET_API_VERSION) != VFIO_API_VERSION) {
+		snprintf(why, len, "VFIO_GET_API_VERSION is not %d", VFIO_API_VERSION);
+		return -1;
+	}
+	if (ioctl(dev->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1_IOMMU) != 1) {
+		snprintf(why, len, "no VFIO_TYPE1_IOMMU");
+		return -1;
+	}
 	snprintf(path, sizeof(path), "/dev/vfio/%d", id);
-	dev->group = open(path, group_fd_flags);
-	if (dev->container < 0 || dev->group < 0) {
-		snprintf(why, len, "open container/group %d: %s", id, strerror(errno));
+	dev->group = open(path, O_RDWR | O_CLOEXEC);
+	if (dev->group < 0) {
+		snprintf(why, len, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (ioctl(dev->group, VFIO_GROUP_GET_STATUS, &status) ||
+	    !(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
+		snprintf(why, len, "group %d not viable", id);
 		return -1;
 	}
 	if (ioctl(dev->group, VFIO_GROUP_SET_CONTAINER, &dev->container) ||
@@ -115,17 +133,26 @@ static inline int vfio_dev_load_info(struct vfio_dev *dev, char *why, size_t len
 	return 0;
 }
 
-/* attach + get_fd + load_info */
-static inline int vfio_dev_open(struct vfio_dev *dev, const char *bdf,
-				char *why, size_t len)
+/* attach + get_fd */
+static inline int vfio_dev_open_fd(struct vfio_dev *dev, const char *bdf,
+				   char *why, size_t len)
 {
 	if (vfio_dev_attach(dev, bdf, why, len))
 		return -1;
 	dev->fd = vfio_dev_get_fd(dev);
 	if (dev->fd < 0) {
-		snprintf(why, len, "GET_DEVICE_FD %s: %s", bdf, strerror(errno));
+		snprintf(why, len, "VFIO_GROUP_GET_DEVICE_FD %s: %s", bdf, strerror(errno));
 		return -1;
 	}
+	return 0;
+}
+
+/* attach + get_fd + load_info */
+static inline int vfio_dev_open(struct vfio_dev *dev, const char *bdf,
+				char *why, size_t len)
+{
+	if (vfio_dev_open_fd(dev, bdf, why, len))
+		return -1;
 	return vfio_dev_load_info(dev, why, len);
 }
 

@@ -37,6 +37,7 @@
 
 #include <linux/pci_regs.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -46,30 +47,10 @@
 #define NOTE_APPEND(buf, ...) \
 	snprintf((buf) + strlen(buf), sizeof(buf) - strlen(buf), __VA_ARGS__)
 
-static int passed, failed;
 static const char *kind;
 static bool verbose;
 static bool strict;
 static unsigned int strict_seen;
-
-static void pass(const char *check)
-{
-	printf("PASS diff:%s:%s\n", kind, check);
-	passed++;
-}
-
-static void __attribute__((format(printf, 2, 3)))
-fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("FAIL diff:%s:%s: ", kind, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	failed++;
-}
 
 /* ---- who owns a config byte ----------------------------------------- */
 
@@ -850,6 +831,7 @@ int main(int argc, char **argv)
 	if (argc - optind != 3)
 		goto usage;
 	kind = argv[optind];
+	report_prefix("diff:%s", kind);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if (doc)

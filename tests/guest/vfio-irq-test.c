@@ -36,6 +36,7 @@
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 #define IRQ_TIMEOUT_MS	2000
@@ -45,32 +46,7 @@
 /* the largest count a matrix call carries data for */
 #define MAX_DATA	 2100
 
-static int passed, failed;
 static const char *kind;
-
-static void pass(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("PASS ");
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	passed++;
-}
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL ");
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	failed++;
-}
 
 struct side {
 	struct vfio_dev dev;
@@ -448,14 +424,14 @@ static void compare_call(struct side *a, struct side *b, enum irq_state state,
 	d = find_departure(c, state);
 	if (d && doc_names(d->name)) {
 		st->departures++;
-		pass("irq-matrix:%s:departure:%s: SET_IRQS %s: %s -> %s, %s -> %s",
-		     kind, d->name, call, a->driver, sa, b->driver, sb);
+		pass_line("irq-matrix:%s:departure:%s: SET_IRQS %s: %s -> %s, %s -> %s",
+			  kind, d->name, call, a->driver, sa, b->driver, sb);
 		return;
 	}
 	st->mismatches++;
-	fail("irq-matrix:%s: SET_IRQS %s: %s -> %s, %s -> %s%s%s", kind, call,
-	     a->driver, sa, b->driver, sb, d ? "; departure undocumented: " : "",
-	     d ? d->name : "");
+	fail_line("irq-matrix:%s: SET_IRQS %s: %s -> %s, %s -> %s%s%s", kind, call,
+		  a->driver, sa, b->driver, sb, d ? "; departure undocumented: " : "",
+		  d ? d->name : "");
 }
 
 static const uint32_t actions[] = {
@@ -585,10 +561,10 @@ static void run_matrix(struct side *a, struct side *b)
 				compare_call(a, b, state, &c, notefd, &st);
 			}
 			if (!st.mismatches)
-				pass("irq-matrix:%s:%s:%s: %u calls equal%s", kind,
-				     state_names[state], index_name(index),
-				     st.calls - st.departures,
-				     st.departures ? " (plus documented departures)" : "");
+				pass_line("irq-matrix:%s:%s:%s: %u calls equal%s", kind,
+					  state_names[state], index_name(index),
+					  st.calls - st.departures,
+					  st.departures ? " (plus documented departures)" : "");
 		}
 	}
 	if (notefd >= 0)
@@ -611,13 +587,13 @@ static void compare_irq_info(struct side *a, struct side *b)
 			b->count[index] = rb ? 0 : ib.count;
 		}
 		if (ra != rb || (!ra && (ia.flags != ib.flags || ia.count != ib.count)))
-			fail("irq-info:%s:%s: %s -> %d flags 0x%x count %u, %s -> %d flags 0x%x count %u",
-			     kind, index_name(index), a->driver, ra, ia.flags,
-			     ia.count, b->driver, rb, ib.flags, ib.count);
+			fail_line("irq-info:%s:%s: %s -> %d flags 0x%x count %u, %s -> %d flags 0x%x count %u",
+				  kind, index_name(index), a->driver, ra, ia.flags,
+				  ia.count, b->driver, rb, ib.flags, ib.count);
 		else
-			pass("irq-info:%s:%s: equal (%s, count %u)", kind,
-			     index_name(index), ra ? strerrorname_np(ra) : "ok",
-			     ra ? 0 : ia.count);
+			pass_line("irq-info:%s:%s: equal (%s, count %u)", kind,
+				  index_name(index), ra ? strerrorname_np(ra) : "ok",
+				  ra ? 0 : ia.count);
 	}
 }
 
@@ -642,12 +618,12 @@ static void edu_ack(const struct side *s)
 			snprintf(reason, sizeof(reason), __VA_ARGS__);	\
 	} while (0)
 
-static void verdict(const struct side *s, const char *what, const char *reason)
+static void side_verdict(const struct side *s, const char *what, const char *reason)
 {
 	if (reason[0])
-		fail("irq:%s:%s:%s: %s", s->driver, kind, what, reason);
+		fail_line("irq:%s:%s:%s: %s", s->driver, kind, what, reason);
 	else
-		pass("irq:%s:%s:%s", s->driver, kind, what);
+		pass_line("irq:%s:%s:%s", s->driver, kind, what);
 }
 
 /*
@@ -707,7 +683,7 @@ out:
 	reset_irqs(s);
 	close(trigger);
 	close(unmask);
-	verdict(s, "intx-unmask-eventfd", reason);
+	side_verdict(s, "intx-unmask-eventfd", reason);
 }
 
 /* INTx MASK/UNMASK with DATA_BOOL: 0 leaves the state, 1 acts. */
@@ -766,7 +742,7 @@ static void check_intx_mask_bool(const struct side *s)
 out:
 	reset_irqs(s);
 	close(trigger);
-	verdict(s, "intx-mask-bool", reason);
+	side_verdict(s, "intx-mask-bool", reason);
 }
 
 /* MSI: the device's own interrupt (edu), then DATA_NONE/BOOL loopback. */
@@ -808,7 +784,7 @@ static void check_msi(const struct side *s)
 out:
 	reset_irqs(s);
 	close(efd);
-	verdict(s, "msi-loopback", reason);
+	side_verdict(s, "msi-loopback", reason);
 }
 
 /*
@@ -865,7 +841,7 @@ out:
 	reset_irqs(s);
 	for (i = 0; i < nv; i++)
 		close(fds[i]);
-	verdict(s, "msix-loopback", reason);
+	side_verdict(s, "msix-loopback", reason);
 }
 
 /* ERR or REQ: arm, loopback by NONE and BOOL, clear, loopback refused. */
@@ -901,7 +877,7 @@ static void check_single(const struct side *s, uint32_t index, const char *what)
 out:
 	reset_irqs(s);
 	close(efd);
-	verdict(s, what, reason);
+	side_verdict(s, what, reason);
 }
 
 static void run_functional(const struct side *s)
@@ -999,7 +975,7 @@ out:
 	close(efd);
 	snprintf(what, sizeof(what), "msix-grow-%u:%s", grow,
 		 resizable ? "dynamic" : "noresize");
-	verdict(s, what, reason);
+	side_verdict(s, what, reason);
 	return ret;
 }
 
@@ -1015,11 +991,11 @@ static void compare_msix_grow(const struct side *a, const struct side *b)
 	ra = check_msix_grow(a, grow);
 	rb = check_msix_grow(b, grow);
 	if (ra != rb)
-		fail("irq-msix-grow:%s: connecting vector %u while enabled: %s -> %d, %s -> %d",
-		     kind, grow, a->driver, ra, b->driver, rb);
+		fail_line("irq-msix-grow:%s: connecting vector %u while enabled: %s -> %d, %s -> %d",
+			  kind, grow, a->driver, ra, b->driver, rb);
 	else
-		pass("irq-msix-grow:%s: connecting vector %u while enabled: both %d",
-		     kind, grow, ra);
+		pass_line("irq-msix-grow:%s: connecting vector %u while enabled: both %d",
+			  kind, grow, ra);
 }
 
 static int open_side(struct side *s, const char *bdf, const char *driver)
@@ -1028,7 +1004,7 @@ static int open_side(struct side *s, const char *bdf, const char *driver)
 
 	s->driver = driver;
 	if (vfio_dev_open(&s->dev, bdf, why, sizeof(why))) {
-		fail("irq:%s:%s:open: %s", driver, kind, why);
+		fail_line("irq:%s:%s:open: %s", driver, kind, why);
 		return -1;
 	}
 	s->command = vfio_dev_cfg16(&s->dev, PCI_COMMAND) &
@@ -1036,7 +1012,7 @@ static int open_side(struct side *s, const char *bdf, const char *driver)
 	s->base_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	s->call_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	if (s->base_efd < 0 || s->call_efd < 0) {
-		fail("irq:%s:%s:eventfd: %s", driver, kind, strerror(errno));
+		fail_line("irq:%s:%s:eventfd: %s", driver, kind, strerror(errno));
 		return -1;
 	}
 	return 0;

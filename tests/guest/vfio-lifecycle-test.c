@@ -27,35 +27,16 @@
 
 #include <linux/pci_regs.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 #define UNBIND_LIMIT_MS 15000
 
 static const char *bdf, *kind, *driver;
-static int failed;
-
-static void __attribute__((format(printf, 2, 3)))
-verdict(const char *check, const char *fmt, ...)
-{
-	char reason[256] = "";
-	va_list ap;
-
-	if (fmt) {
-		va_start(ap, fmt);
-		vsnprintf(reason, sizeof(reason), fmt, ap);
-		va_end(ap);
-	}
-	if (reason[0]) {
-		printf("FAIL %s:%s:%s: %s\n", driver, kind, check, reason);
-		failed++;
-	} else {
-		printf("PASS %s:%s:%s\n", driver, kind, check);
-	}
-}
-
 static bool bound(void)
 {
 	char path[PATH_MAX], link[PATH_MAX];
+	const char *name;
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/driver", bdf);
@@ -63,7 +44,8 @@ static bool bound(void)
 	if (n < 0)
 		return false;
 	link[n] = '\0';
-	return !strcmp(strrchr(link, '/') + 1, driver);
+	name = strrchr(link, '/');
+	return name && !strcmp(name + 1, driver);
 }
 
 static int write_sysfs(const char *path, const char *val)
@@ -91,7 +73,7 @@ static void check_second_open(void)
 	int fd2;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdict("second-open", "first open: %s", why);
+		report("second-open", "first open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -111,7 +93,7 @@ static void check_second_open(void)
 			snprintf(why, sizeof(why), "first fd dead after the second closed");
 	}
 	vfio_dev_close(&dev);
-	verdict("second-open", why[0] ? "%s" : NULL, why);
+	report("second-open", why[0] ? "%s" : NULL, why);
 }
 
 static void check_close_irqs_on(void)
@@ -127,7 +109,7 @@ static void check_close_irqs_on(void)
 	uint16_t cmd;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdict("close-irqs-on", "open: %s", why);
+		report("close-irqs-on", "open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -141,20 +123,20 @@ static void check_close_irqs_on(void)
 	vfio_dev_set_trigger(&dev, VFIO_PCI_REQ_IRQ_INDEX, req);
 	vfio_dev_close(&dev);
 	if (!on) {
-		verdict("close-irqs-on", "no interrupt index could be enabled");
+		report("close-irqs-on", "no interrupt index could be enabled");
 		goto out;
 	}
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdict("close-irqs-on", "reopen: %s", why);
+		report("close-irqs-on", "reopen: %s", why);
 	} else if (vfio_dev_cfg16(&dev, PCI_VENDOR_ID) == 0xffff) {
-		verdict("close-irqs-on", "config space unreadable after reopen");
+		report("close-irqs-on", "config space unreadable after reopen");
 	} else if (vfio_dev_set_trigger(&dev, on - 1, efd) ||
 		   vfio_dev_set_trigger(&dev, on - 1, -1)) {
-		verdict("close-irqs-on", "irq index %u unusable after reopen: %s", on - 1,
-			strerror(errno));
+		report("close-irqs-on", "irq index %u unusable after reopen: %s", on - 1,
+		       strerror(errno));
 	} else {
-		verdict("close-irqs-on", NULL);
+		report("close-irqs-on", NULL);
 	}
 	vfio_dev_close(&dev);
 out:
@@ -183,18 +165,18 @@ static void check_unbind(const char *check, bool with_req)
 	uint64_t start, closed_at = 0, done_at;
 
 	if (vfio_dev_open(&dev, bdf, why, sizeof(why))) {
-		verdict(check, "open: %s", why);
+		report(check, "open: %s", why);
 		vfio_dev_close(&dev);
 		return;
 	}
 	if (with_req && vfio_dev_set_trigger(&dev, VFIO_PCI_REQ_IRQ_INDEX, req)) {
-		verdict(check, "REQ trigger: %s", strerror(errno));
+		report(check, "REQ trigger: %s", strerror(errno));
 		vfio_dev_close(&dev);
 		return;
 	}
 	start = vfio_dev_now_ns();
 	if (pthread_create(&thread, NULL, unbind_thread, &unbind_ret)) {
-		verdict(check, "pthread_create");
+		report(check, "pthread_create");
 		vfio_dev_close(&dev);
 		return;
 	}
@@ -215,8 +197,8 @@ static void check_unbind(const char *check, bool with_req)
 	clock_gettime(CLOCK_REALTIME, &limit);
 	limit.tv_sec += UNBIND_LIMIT_MS / 1000;
 	if (pthread_timedjoin_np(thread, NULL, &limit)) {
-		verdict(check, "%s%sunbind still blocked %d s after the close", why,
-			why[0] ? "; " : "", UNBIND_LIMIT_MS / 1000);
+		report(check, "%s%sunbind still blocked %d s after the close", why,
+		       why[0] ? "; " : "", UNBIND_LIMIT_MS / 1000);
 		/* the thread is stuck in the kernel: nothing more to test */
 		fflush(stdout);
 		_exit(1);
@@ -233,7 +215,7 @@ static void check_unbind(const char *check, bool with_req)
 	if (rebind() && !why[0])
 		snprintf(why, sizeof(why), "could not bind %s again", driver);
 	close(req);
-	verdict(check, why[0] ? "%s" : NULL, why);
+	report(check, why[0] ? "%s" : NULL, why);
 }
 
 int main(int argc, char **argv)
@@ -245,6 +227,7 @@ int main(int argc, char **argv)
 	bdf = argv[1];
 	kind = argv[2];
 	driver = argv[3];
+	report_prefix("%s:%s", driver, kind);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	check_second_open();

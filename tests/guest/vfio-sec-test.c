@@ -55,30 +55,12 @@
 
 #include "../../include/uapi/linux/vfio_vconfig.h"
 
+#include "report.h"
 #include "vfio-dev.h"
 
 static const char *drv, *kind;
-static int passed, failed;
 static bool is_vfio_pci;
 static bool copies;	/* run the moved and forked mappings */
-
-static void report(const char *verdict, const char *check, const char *fmt, ...)
-{
-	char why[512] = "";
-	va_list ap;
-
-	if (fmt) {
-		va_start(ap, fmt);
-		vsnprintf(why, sizeof(why), fmt, ap);
-		va_end(ap);
-	}
-	printf("%s %s:%s:%s%s%s\n", verdict, drv, kind, check, why[0] ? ": " : "", why);
-	fflush(stdout);
-	if (!strcmp(verdict, "PASS"))
-		passed++;
-	else if (!strcmp(verdict, "FAIL"))
-		failed++;
-}
 
 /* ---- mapping access that may fault ----------------------------------- */
 
@@ -387,24 +369,24 @@ out:
 
 	snprintf(check, sizeof(check), "revoke:%s", trigger_name[t]);
 	if (why[0]) {
-		report("FAIL", check, "%s", why);
+		fail(check, "%s", why);
 	} else {
 		for (i = 0; i < NR_MAPS; i++) {
 			char sub[128];
 
 			snprintf(sub, sizeof(sub), "%s:%s", check, map_name[i]);
 			if (!env->copies && (i == MAP_MOVED || i == MAP_CHILD))
-				report("SKIP", sub, "not run on %s (-k runs it): vfio-pci 6.1 zaps the copy in ->open before its page tables are copied, warns in untrack_pfn and leaves the copy live",
-				       drv);
+				skip(sub, "not run on %s (-k runs it): vfio-pci 6.1 zaps the copy in ->open before its page tables are copied, warns in untrack_pfn and leaves the copy live",
+				     drv);
 			else if (outcome_ok(t, outcome[i]))
-				report("PASS", sub, NULL);
+				pass(sub);
 			else if (is_vfio_pci && outcome[i] == OUT_STALE &&
 				 (i == MAP_MOVED || i == MAP_CHILD))
-				report("SKIP", sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
-				       outcome_name[outcome[i]], trigger_name[t]);
+				skip(sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
+				     outcome_name[outcome[i]], trigger_name[t]);
 			else
-				report("FAIL", sub, "%s after %s", outcome_name[outcome[i]],
-				       trigger_name[t]);
+				fail(sub, "%s after %s", outcome_name[outcome[i]],
+				     trigger_name[t]);
 		}
 	}
 
@@ -414,9 +396,9 @@ out:
 	if (!maps[MAP_ORIG])
 		;
 	else if ((sig = probe_read(maps[MAP_ORIG], &v)))
-		report("FAIL", check, "the mapping faults (signal %d) with decode back on", sig);
+		fail(check, "the mapping faults (signal %d) with decode back on", sig);
 	else
-		report("PASS", check, NULL);
+		pass(check);
 
 	for (i = 0; i < MAP_CHILD; i++)
 		if (maps[i])
@@ -429,14 +411,14 @@ static void check_revoke(struct vfio_dev *dev)
 	int t;
 
 	if (!(dev->region[VFIO_PCI_BAR0_REGION_INDEX].flags & VFIO_REGION_INFO_FLAG_MMAP)) {
-		report("SKIP", "revoke", "BAR0 cannot be mapped");
+		skip("revoke", "BAR0 cannot be mapped");
 		return;
 	}
 	if (env.len > dev->region[VFIO_PCI_BAR0_REGION_INDEX].size)
 		env.len = 4096;
 	env.fd2 = vfio_dev_get_fd(dev);
 	if (env.fd2 < 0) {
-		report("FAIL", "revoke", "second GET_DEVICE_FD: %s", strerror(errno));
+		fail("revoke", "second GET_DEVICE_FD: %s", strerror(errno));
 		return;
 	}
 	env.pm = find_cap(dev, PCI_CAP_ID_PM);
@@ -470,11 +452,11 @@ static void check_rom_d3hot(struct vfio_dev *dev)
 	n = pread(dev->fd, buf, sizeof(buf), rom->offset);
 	decode_on(dev, pm);
 	if (n >= 0)
-		report("FAIL", "rom:d3hot", "a ROM read from D3hot returned %zd bytes", n);
+		fail("rom:d3hot", "a ROM read from D3hot returned %zd bytes", n);
 	else if (errno != EIO)
-		report("FAIL", "rom:d3hot", "%s, expected EIO", strerror(errno));
+		fail("rom:d3hot", "%s, expected EIO", strerror(errno));
 	else
-		report("PASS", "rom:d3hot", NULL);
+		pass("rom:d3hot");
 }
 
 /* ---- interrupt state across resets ------------------------------------ */
@@ -552,14 +534,14 @@ static void check_intx_after_reset(struct vfio_dev *dev)
 		}
 		virt = vfio_dev_cfg16(dev, PCI_COMMAND);
 		if (ret < 0)
-			report("FAIL", check, "%s: %s", reset_name[r], strerror(errno));
+			fail(check, "%s: %s", reset_name[r], strerror(errno));
 		else if (hw_command(dev->bdf, &hw))
-			report("FAIL", check, "cannot read the hardware Command register");
+			fail(check, "cannot read the hardware Command register");
 		else if ((virt ^ hw) & PCI_COMMAND_INTX_DISABLE)
-			report("FAIL", check, "virtual Command 0x%04x, hardware 0x%04x: INTx-disable disagrees",
+			fail(check, "virtual Command 0x%04x, hardware 0x%04x: INTx-disable disagrees",
 			       virt, hw);
 		else
-			report("PASS", check, NULL);
+			pass(check);
 		cfg_put16(dev, PCI_COMMAND, vfio_dev_cfg16(dev, PCI_COMMAND) & ~PCI_COMMAND_INTX_DISABLE);
 		decode_on(dev, find_cap(dev, PCI_CAP_ID_PM));
 	}
@@ -642,7 +624,7 @@ static void check_action(struct vfio_dev *dev)
 	efd = eventfd(0, EFD_CLOEXEC);
 	bad = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (action_mode(dev, VFIO_VCONFIG_MODE_ACTION)) {
-		report("FAIL", "action", "config-action mode: %s", strerror(errno));
+		fail("action", "config-action mode: %s", strerror(errno));
 		goto out;
 	}
 
@@ -650,12 +632,12 @@ static void check_action(struct vfio_dev *dev)
 	if (n > 32) {
 		errno = 0;
 		if (arm_msix(dev, n, efd, bad) == 0)
-			report("FAIL", "arm:bad-fd-last", "SET_IRQS with a bad eventfd succeeded");
+			fail("arm:bad-fd-last", "SET_IRQS with a bad eventfd succeeded");
 		else if ((act = action_state(dev)).msix_armed)
-			report("FAIL", "arm:bad-fd-last", "%u of %u slots armed by a failed SET_IRQS",
+			fail("arm:bad-fd-last", "%u of %u slots armed by a failed SET_IRQS",
 			       act.msix_armed, n);
 		else
-			report("PASS", "arm:bad-fd-last", NULL);
+			pass("arm:bad-fd-last");
 	}
 
 	/* Host vectors do not outlive the MSI-X Enable bit a reset cleared. */
@@ -666,7 +648,7 @@ static void check_action(struct vfio_dev *dev)
 
 		snprintf(check, sizeof(check), "reset:%s:action-vectors", reset_name[r]);
 		if (arm_msix(dev, n, efd, efd)) {
-			report("FAIL", check, "arm: %s", strerror(errno));
+			fail(check, "arm: %s", strerror(errno));
 			break;
 		}
 		decode_on(dev, find_cap(dev, PCI_CAP_ID_PM));
@@ -674,7 +656,7 @@ static void check_action(struct vfio_dev *dev)
 		cfg_put16(dev, msix + PCI_MSIX_FLAGS, ctrl);
 		cfg_put16(dev, msix + PCI_MSIX_FLAGS, ctrl | PCI_MSIX_FLAGS_ENABLE);
 		if ((act = action_state(dev)).active_vectors != n) {
-			report("FAIL", check, "MSI-X enable gave %u host vectors, expected %u",
+			fail(check, "MSI-X enable gave %u host vectors, expected %u",
 			       act.active_vectors, n);
 			break;
 		}
@@ -682,21 +664,21 @@ static void check_action(struct vfio_dev *dev)
 		ctrl = vfio_dev_cfg16(dev, msix + PCI_MSIX_FLAGS);
 		act = action_state(dev);
 		if (ret < 0)
-			report("FAIL", check, "%s", strerror(errno));
+			fail(check, "%s", strerror(errno));
 		else if (ret == 0 && (ctrl & PCI_MSIX_FLAGS_ENABLE))
-			report("FAIL", check, "MSI-X Enable still reads 1 after the reset");
+			fail(check, "MSI-X Enable still reads 1 after the reset");
 		else if (ret == 0 && act.active_vectors)
-			report("FAIL", check, "MSI-X Enable reads 0, %u host vectors still live",
+			fail(check, "MSI-X Enable reads 0, %u host vectors still live",
 			       act.active_vectors);
 		else if (ret == 0)
-			report("PASS", check, NULL);
+			pass(check);
 		/* disable and disarm: releases whatever is still live */
 		cfg_put16(dev, msix + PCI_MSIX_FLAGS,
 			  vfio_dev_cfg16(dev, msix + PCI_MSIX_FLAGS) & ~PCI_MSIX_FLAGS_ENABLE);
 		vfio_dev_set_trigger(dev, VFIO_PCI_MSIX_IRQ_INDEX, -1);
 	}
 	if (action_mode(dev, VFIO_VCONFIG_MODE_VFIO))
-		report("FAIL", "action", "back to VFIO mode: %s", strerror(errno));
+		fail("action", "back to VFIO mode: %s", strerror(errno));
 out:
 	close(efd);
 	close(bad);
@@ -719,10 +701,11 @@ int main(int argc, char **argv)
 		goto usage;
 	kind = argv[optind + 1];
 	drv = argv[optind + 2];
+	report_prefix("%s:%s", drv, kind);
 	is_vfio_pci = !strcmp(drv, "vfio-pci");
 	copies = !is_vfio_pci || known_holes;
 	if (vfio_dev_open(&dev, argv[optind], why, sizeof(why))) {
-		report("FAIL", "open", "%s", why);
+		fail("open", "%s", why);
 		return 1;
 	}
 

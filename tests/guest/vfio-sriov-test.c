@@ -27,6 +27,7 @@
 
 #include <linux/pci_regs.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 #define NVME_REG_CAP	0x00
@@ -42,38 +43,7 @@
 #define TOKEN_B		"5e0c9a41-77d2-4b8e-a3c6-0f1e2d3c4b5a"
 
 static const char *drv;
-static int passed, failed;
-
-static void pass(const char *check)
-{
-	printf("PASS %s:sriov:%s\n", drv, check);
-	fflush(stdout);
-	passed++;
-}
-
-static void __attribute__((format(printf, 2, 3)))
-fail(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("FAIL %s:sriov:%s: ", drv, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	failed++;
-}
-
 #define NOTE(...) do { if (!reason[0]) snprintf(reason, sizeof(reason), __VA_ARGS__); } while (0)
-
-static void verdict(const char *check, const char *reason)
-{
-	if (reason[0])
-		fail(check, "%s", reason);
-	else
-		pass(check);
-}
 
 static uint64_t now_ms(void)
 {
@@ -779,6 +749,7 @@ int main(int argc, char **argv)
 	}
 	c.pf_bdf = argv[1];
 	drv = argv[2];
+	report_prefix("%s:sriov", drv);
 	c.vf.fd = -1;
 
 	size = sysfs_config(c.pf_bdf, c.pf_cfg, sizeof(c.pf_cfg));

@@ -21,6 +21,7 @@
 
 #include <linux/pci_regs.h>
 
+#include "report.h"
 #include "vfio-dev.h"
 
 #define NR_EVENTFDS 4
@@ -319,7 +320,7 @@ int main(int argc, char **argv)
 	struct worker workers[16];
 	unsigned int seconds = 10, threads = 3, seed = 1, i;
 	unsigned long ops = 0;
-	char why[256];
+	char why[256], check[128];
 	int opt;
 
 	while ((opt = getopt(argc, argv, "t:j:s:")) != -1) {
@@ -341,12 +342,13 @@ int main(int argc, char **argv)
 		goto usage;
 	label_kind = argv[optind + 1];
 	label_driver = argv[optind + 2];
+	report_prefix("%s:%s", label_driver, label_kind);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGBUS, on_fault);
 	signal(SIGSEGV, on_fault);
 
 	if (vfio_dev_open(&dev, argv[optind], why, sizeof(why))) {
-		printf("FAIL %s:%s:stress: %s\n", label_driver, label_kind, why);
+		fail("stress", "%s", why);
 		return 1;
 	}
 	for (i = 0; i < NR_EVENTFDS; i++)
@@ -356,7 +358,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < threads; i++) {
 		workers[i] = (struct worker){ .seed = seed + i };
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i])) {
-			printf("FAIL %s:%s:stress: pthread_create\n", label_driver, label_kind);
+			fail("stress", "pthread_create");
 			return 1;
 		}
 	}
@@ -366,8 +368,9 @@ int main(int argc, char **argv)
 	}
 	/* leave interrupts on for close to tear down */
 	vfio_dev_close(&dev);
-	printf("PASS %s:%s:stress (%u threads, %u s, seed %u, %lu operations)\n",
-	       label_driver, label_kind, threads, seconds, seed, ops);
+	snprintf(check, sizeof(check), "stress (%u threads, %u s, seed %u, %lu operations)",
+		 threads, seconds, seed, ops);
+	pass(check);
 	return 0;
 
 usage:

@@ -28,6 +28,9 @@
 #include <linux/pci_regs.h>
 #include <vconfig/libvconfig.h>
 
+#include "../report.h"
+#include "../vfio-dev.h"
+
 #define IRQ_TIMEOUT_MS		3000
 #define NO_IRQ_WAIT_MS		300
 
@@ -48,26 +51,6 @@
 /* Less than the 4 KiB device buffer: QEMU 7.2's range check rejects a
  * transfer that ends exactly at its end (and stops the machine). */
 #define EDU_DMA_BYTES		2048
-
-static const char *label_driver = "?", *label_kind = "?";
-static int failures;
-
-static void __attribute__((format(printf, 2, 3)))
-report(const char *check, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!fmt) {
-		printf("PASS lib:%s:%s:%s\n", label_driver, label_kind, check);
-		return;
-	}
-	failures++;
-	printf("FAIL lib:%s:%s:%s: ", label_driver, label_kind, check);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
 
 static unsigned long sysfs_hex(const char *bdf, const char *attr)
 {
@@ -104,19 +87,6 @@ static unsigned long long sysfs_bar_size(const char *bdf, unsigned int bar)
 	return end > start ? end - start + 1 : 0;
 }
 
-static int sysfs_group(const char *bdf)
-{
-	char path[256], target[256];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/iommu_group", bdf);
-	n = readlink(path, target, sizeof(target) - 1);
-	if (n <= 0)
-		return -1;
-	target[n] = '\0';
-	return atoi(strrchr(target, '/') + 1);
-}
-
 static void enable_decode_and_master(struct vcdev *dev)
 {
 	uint16_t cmd = 0;
@@ -136,9 +106,9 @@ static void check_identity(struct vcdev *dev, const char *bdf,
 
 	vcdev_get_info(dev, &info);
 	if (strcmp(info.driver, driver) || strcmp(info.bdf, bdf) ||
-	    info.iommu_group != sysfs_group(bdf))
+	    info.iommu_group != vfio_dev_group_id(bdf))
 		report("info", "driver %s, bdf %s, group %d (sysfs %d)", info.driver,
-		       info.bdf, info.iommu_group, sysfs_group(bdf));
+		       info.bdf, info.iommu_group, vfio_dev_group_id(bdf));
 	else if (!(info.flags & VFIO_DEVICE_FLAGS_PCI) || info.num_regions < 9 ||
 		 info.num_irqs < 5)
 		report("info", "flags 0x%x, %u regions, %u irqs", info.flags,
@@ -492,8 +462,7 @@ static int test_one(const char *bdf, const char *kind, const char *driver)
 	struct vcdev *dev, *again;
 	int err;
 
-	label_driver = driver;
-	label_kind = kind;
+	report_prefix("lib:%s:%s", driver, kind);
 	err = vcdev_open(bdf, &dev);
 	report("open", err ? "%s" : NULL, vcdev_last_error());
 	if (err)
@@ -522,7 +491,7 @@ static int test_one(const char *bdf, const char *kind, const char *driver)
 	report("reopen", err ? "%s" : NULL, vcdev_last_error());
 	if (!err)
 		vcdev_close(dev);
-	return failures ? 1 : 0;
+	return failed ? 1 : 0;
 }
 
 #define MAX_DEVICES 16
@@ -538,8 +507,7 @@ static int test_together(const char *bound)
 	bool ok = true;
 	FILE *f;
 
-	label_driver = "all";
-	label_kind = "devices";
+	report_prefix("lib:all:devices");
 	f = fopen(bound, "r");
 	if (!f) {
 		report("bound", "%s: %s", bound, strerror(errno));
@@ -584,7 +552,7 @@ static int test_together(const char *bound)
 	report("containers-per-group", ok ? NULL : "containers not shared per group");
 	for (i = n - 1; i >= 0; i--)
 		vcdev_close(dev[i]);
-	return failures ? 1 : 0;
+	return failed ? 1 : 0;
 }
 
 int main(int argc, char **argv)

@@ -51,4 +51,10 @@ for dir in vconfig virtual-caps include/vconfig include/uapi/linux; do
 	done
 done
 
+# Objects built against another tree must go: Kbuild would keep a module
+# whose symbol versions are that tree's.
+if [ "$(cat "$out/.build-kdir" 2>/dev/null)" != "$kdir" ]; then
+	make -s -C "$kdir" M="$out" clean >/dev/null 2>&1 || true
+	echo "$kdir" >"$out/.build-kdir"
+fi
 make -C "$kdir" M="$out" modules

@@ -62,6 +62,16 @@ need_kdir() {
 	echo "$dir"
 }
 
+# forget_other_tree KDIR OUT: objects built against another kernel tree go
+# first, or Kbuild keeps a module with that tree's symbol versions (the
+# iommufd build's vfio CRCs in a module for Debian's 6.12, refused by insmod).
+forget_other_tree() {
+	if [ "$(cat "$2/.build-kdir" 2>/dev/null)" != "$1" ]; then
+		make -s -C "$1" M="$2" clean >/dev/null 2>&1 || true
+		echo "$1" >"$2/.build-kdir"
+	fi
+}
+
 build() {
 	out=$1
 	name=$2
@@ -91,6 +101,7 @@ EOK
 	else
 		mv "$out/Kbuild.new" "$out/Kbuild"
 	fi
+	forget_other_tree "$dir" "$out"
 	make -s -C "$dir" M="$out" modules
 }
 
@@ -113,8 +124,10 @@ vfio)
 			case $f in *.mod.c) continue ;; esac	# Kbuild's, not ours
 			ln -sfn "$f" "$out/$(basename "$f")"
 		done
+		forget_other_tree "$dir" "$out"
 		make -C "$dir" M="$out" VCONFIG_TOP="$top" VFIO_DROPIN="$dropin" modules
 	else
+		forget_other_tree "$dir" "$top/vfio"
 		make -C "$dir" M="$top/vfio" modules
 	fi
 	;;

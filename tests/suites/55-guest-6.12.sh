@@ -4,8 +4,7 @@
 # tests of every boot, then:
 #   6.12          Debian's own VFIO modules: phases diff and irq (the
 #                 differential tests against 6.12's vfio-pci, dynamic MSI-X
-#                 included), lifecycle, and edu (the shim's driver, MSI by
-#                 config-action mode)
+#                 included) and lifecycle
 #   6.12-iommufd  iommufd.ko and VFIO rebuilt with the VFIO character device:
 #                 phases cdev (cdev + iommufd, both drivers) and nested
 #                 (QEMU 10.0, through the group and through iommufd)
@@ -19,7 +18,7 @@ failed=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
-for run in "6.12 diff,irq,lifecycle,edu" "6.12-iommufd cdev,nested"; do
+for run in "6.12 diff,irq,lifecycle" "6.12-iommufd cdev,nested"; do
 	set -- $run
 	start=$(date +%s)
 	GUEST_KERNEL=$1 sh tests/suites/50-guest.sh -p "$2" >"$out" 2>&1

@@ -151,12 +151,18 @@ static int vfio_vconfig_ioeventfd(struct vfio_vconfig_device *vdev,
 				  loff_t offset, u64 data, int count, int fd)
 {
 	loff_t pos = offset & VFIO_VCONFIG_OFFSET_MASK;
-	int bar = VFIO_VCONFIG_OFFSET_TO_INDEX(offset);
+	u64 index = VFIO_VCONFIG_OFFSET_TO_INDEX(offset);
 	struct vfio_vconfig_ioeventfd *ioev;
-	int ret;
+	int bar, ret;
 
-	if (bar > VFIO_PCI_BAR5_REGION_INDEX)
-		return -EINVAL;	/* BARs only */
+	/*
+	 * BARs only. vfio-pci 6.1 takes the index as a signed int, so an
+	 * offset with its top bit set passes this check there and indexes
+	 * before its BAR arrays (an oops the syscall fuzzer found).
+	 */
+	if (index > VFIO_PCI_BAR5_REGION_INDEX)
+		return -EINVAL;
+	bar = index;
 	if (pos + count > pci_resource_len(vdev->pdev, bar))
 		return -EINVAL;
 	if (!vfio_vconfig_ioeventfd_allowed(vdev, bar, pos, count))

@@ -24,7 +24,8 @@
 
 /* Region offsets in the device file, as vfio-pci lays them out. */
 #define VFIO_VCONFIG_OFFSET_SHIFT	40
-#define VFIO_VCONFIG_OFFSET_TO_INDEX(off) ((off) >> VFIO_VCONFIG_OFFSET_SHIFT)
+/* Unsigned: a negative file offset names no region (not a negative index). */
+#define VFIO_VCONFIG_OFFSET_TO_INDEX(off) ((u64)(off) >> VFIO_VCONFIG_OFFSET_SHIFT)
 #define VFIO_VCONFIG_INDEX_TO_OFFSET(index) \
 	((u64)(index) << VFIO_VCONFIG_OFFSET_SHIFT)
 #define VFIO_VCONFIG_OFFSET_MASK \

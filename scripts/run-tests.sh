@@ -12,6 +12,7 @@
 # 10-cli, ...) run only those tests and suites.
 set -u
 
+started=$(date +%s)
 tier=all
 case ${1:-} in
 --unit) tier=unit; shift ;;
@@ -90,5 +91,6 @@ for s in tests/suites/*.sh; do
 	fi
 done
 
+echo "run-tests: $(($(date +%s) - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
+#include <vconfig/access.h>
 #include <vconfig/fuzz.h>
 
 #define STD_END		VCONFIG_CFG_SIZE_PCI
@@ -26,24 +27,6 @@ static int found(struct vconfig_fuzz_checker *ck, const char *fmt, ...)
 	vsnprintf(ck->finding, sizeof(ck->finding), fmt, ap);
 	va_end(ap);
 	return 1;
-}
-
-static u32 le(const u8 *p, unsigned int size)
-{
-	u32 v = 0;
-	unsigned int i;
-
-	for (i = 0; i < size; i++)
-		v |= (u32)p[i] << (8 * i);
-	return v;
-}
-
-static void vc_put_le(u8 *p, u32 v)
-{
-	unsigned int i;
-
-	for (i = 0; i < 4; i++)
-		p[i] = v >> (8 * i);
 }
 
 static u8 cls(const struct vconfig_fuzz_checker *ck, enum vconfig_class c,
@@ -183,7 +166,7 @@ static int check_std_chain(struct vconfig_fuzz_checker *ck, const u8 *v,
 	unsigned int pos, steps;
 
 	*reached = 0;
-	if (!(le(v + PCI_STATUS, 2) & PCI_STATUS_CAP_LIST))
+	if (!(vconfig_get_le(v + PCI_STATUS, 2) & PCI_STATUS_CAP_LIST))
 		return v[PCI_CAPABILITY_LIST] && ck->exact ?
 		       found(ck, "capability pointer 0x%02x without Status.CapList",
 			     v[PCI_CAPABILITY_LIST]) : 0;
@@ -213,7 +196,7 @@ static int check_ext_chain(struct vconfig_fuzz_checker *ck, const u8 *v,
 	*reached = 0;
 	if (ck->cfg_size < VCONFIG_CFG_SIZE_PCIE)
 		return 0;
-	if (!le(v + EXT_START, 4))
+	if (!vconfig_get_le(v + EXT_START, 4))
 		return 0;
 	while (pos) {
 		if (pos < EXT_START || pos % 4 || pos + 4 > ck->cfg_size)
@@ -221,7 +204,7 @@ static int check_ext_chain(struct vconfig_fuzz_checker *ck, const u8 *v,
 				     pos);
 		if (visited[pos / 4]++)
 			return found(ck, "extended chain: loop at 0x%03x", pos);
-		hdr = le(v + pos, 4);
+		hdr = vconfig_get_le(v + pos, 4);
 		if (hdr == 0xffffffff)
 			return found(ck, "extended chain: all-ones header at 0x%03x", pos);
 		if (visible_cap_at(ck, pos, true, PCI_EXT_CAP_ID(hdr)))
@@ -464,18 +447,18 @@ static int check_msix(struct vconfig_fuzz_checker *ck)
 		return 0;
 	if (!pos)
 		return found(ck, "MSI-X reported present without a visible MSI-X capability");
-	if (m.table_size != (le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1)
+	if (m.table_size != (vconfig_get_le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1)
 		return found(ck, "MSI-X table of %u entries, the capability at 0x%02x says %u",
 			     m.table_size, pos,
-			     (le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1);
+			     (vconfig_get_le(ck->view + pos + PCI_MSIX_FLAGS, 2) & PCI_MSIX_FLAGS_QSIZE) + 1);
 	if (!m.valid)
 		return 0;
 	t_end = (u64)m.table_offset + m.table_bytes;
 	p_end = (u64)m.pba_offset + m.pba_bytes;
 	if (m.table_bar >= VCONFIG_NR_BARS || m.pba_bar >= VCONFIG_NR_BARS ||
 	    t_end > ck->region_size[m.table_bar] || p_end > ck->region_size[m.pba_bar] ||
-	    (le(ck->view + bar_offset(m.table_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
-	    (le(ck->view + bar_offset(m.pba_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
+	    (vconfig_get_le(ck->view + bar_offset(m.table_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
+	    (vconfig_get_le(ck->view + bar_offset(m.pba_bar), 4) & PCI_BASE_ADDRESS_SPACE_IO) ||
 	    (m.table_bar == m.pba_bar && m.table_offset < p_end && m.pba_offset < t_end))
 		return found(ck, "MSI-X table BAR%u 0x%x+0x%x, PBA BAR%u 0x%x+0x%x reported valid",
 			     m.table_bar, m.table_offset, m.table_bytes, m.pba_bar,
@@ -834,14 +817,14 @@ static int bar_rw(struct vconfig_fuzz_checker *ck, bool write, unsigned int off,
 
 	if (write) {
 		trace(ck, "w 0x%x 4 0x%x", off, *val);
-		vc_put_le(buf, *val);
+		vconfig_put32(buf, 0, *val);
 		ret = ck->s.access.write(ck->s.access.priv, off, 4, buf, &fx);
 		if (!ret && ck->exact)
 			ret = check_effects(ck, &fx) ? -EIO : 0;
 	} else {
 		trace(ck, "r 0x%x 4", off);
 		ret = ck->s.access.read(ck->s.access.priv, off, 4, buf);
-		*val = le(buf, 4);
+		*val = vconfig_get_le(buf, 4);
 	}
 	return ret;
 }
@@ -860,14 +843,14 @@ static int do_size_bar(struct vconfig_fuzz_checker *ck, const struct vconfig_fuz
 	int ret;
 
 	if (region > 0 && region < VCONFIG_NR_BARS &&
-	    is_mem64(le(ck->view + bar_offset(region - 1), 4)) &&
+	    is_mem64(vconfig_get_le(ck->view + bar_offset(region - 1), 4)) &&
 	    ck->region_size[region - 1])
 		region--;	/* an upper half: size the whole BAR */
 	off = bar_offset(region);
-	lo = le(ck->view + off, 4);
+	lo = vconfig_get_le(ck->view + off, 4);
 	mem64 = region < VCONFIG_NR_BARS - 1 && is_mem64(lo) && ck->region_size[region];
 	if (mem64)
-		hi = le(ck->view + off + 4, 4);
+		hi = vconfig_get_le(ck->view + off + 4, 4);
 	want = ck->region_size[region];
 
 	ret = bar_rw(ck, true, off, &ones);

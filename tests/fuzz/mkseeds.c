@@ -14,25 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <vconfig/access.h>
 #include <vconfig/fuzz.h>
 
 static const char *outdir;
 static unsigned int nr_seeds;
 static struct vconfig_fuzz_op ops[VCONFIG_FUZZ_MAX_OPS];
-
-static void put32(u8 *c, unsigned int off, u32 v)
-{
-	c[off] = v;
-	c[off + 1] = v >> 8;
-	c[off + 2] = v >> 16;
-	c[off + 3] = v >> 24;
-}
-
-static void put16(u8 *c, unsigned int off, u16 v)
-{
-	c[off] = v;
-	c[off + 1] = v >> 8;
-}
 
 static void op(struct vconfig_fuzz_input *in, enum vconfig_fuzz_op_kind kind,
 	       unsigned int off, unsigned int size, u64 value)
@@ -129,11 +116,11 @@ static void base(struct vconfig_fuzz_input *in, unsigned int cfg_size)
 {
 	memset(in, 0, sizeof(*in));
 	in->cfg_size = cfg_size;
-	put32(in->config, 0, 0x10d38086);
-	put16(in->config, PCI_STATUS, PCI_STATUS_CAP_LIST | PCI_STATUS_PARITY);
-	put32(in->config, PCI_CLASS_REVISION, 0x02000001);
-	put32(in->config, PCI_BASE_ADDRESS_0, PCI_BASE_ADDRESS_MEM_TYPE_64);
-	put32(in->config, PCI_BASE_ADDRESS_2, PCI_BASE_ADDRESS_SPACE_IO);
+	vconfig_put32(in->config, 0, 0x10d38086);
+	vconfig_put16(in->config, PCI_STATUS, PCI_STATUS_CAP_LIST | PCI_STATUS_PARITY);
+	vconfig_put32(in->config, PCI_CLASS_REVISION, 0x02000001);
+	vconfig_put32(in->config, PCI_BASE_ADDRESS_0, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	vconfig_put32(in->config, PCI_BASE_ADDRESS_2, PCI_BASE_ADDRESS_SPACE_IO);
 	in->config[PCI_CAPABILITY_LIST] = 0x40;
 	in->config[PCI_INTERRUPT_PIN] = 1;
 	in->region[0].size = 0x4000;
@@ -149,13 +136,13 @@ static void cap(struct vconfig_fuzz_input *in, unsigned int pos, u8 id, u8 next)
 static void ext(struct vconfig_fuzz_input *in, unsigned int pos, u16 id,
 		unsigned int next)
 {
-	put32(in->config, pos, id | 1u << 16 | next << 20);
+	vconfig_put32(in->config, pos, id | 1u << 16 | next << 20);
 }
 
 static void msi64(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
 {
 	cap(in, pos, PCI_CAP_ID_MSI, next);
-	put16(in->config, pos + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT |
+	vconfig_put16(in->config, pos + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT |
 	      PCI_MSI_FLAGS_MASKBIT | 0x0a);
 }
 
@@ -163,17 +150,17 @@ static void msix(struct vconfig_fuzz_input *in, unsigned int pos, u8 next,
 		 u32 table, u32 pba)
 {
 	cap(in, pos, PCI_CAP_ID_MSIX, next);
-	put16(in->config, pos + PCI_MSIX_FLAGS, 7);
-	put32(in->config, pos + PCI_MSIX_TABLE, table);
-	put32(in->config, pos + PCI_MSIX_PBA, pba);
+	vconfig_put16(in->config, pos + PCI_MSIX_FLAGS, 7);
+	vconfig_put32(in->config, pos + PCI_MSIX_TABLE, table);
+	vconfig_put32(in->config, pos + PCI_MSIX_PBA, pba);
 }
 
 static void pcie(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
 {
 	cap(in, pos, PCI_CAP_ID_EXP, next);
-	put16(in->config, pos + PCI_EXP_FLAGS, 2);
-	put32(in->config, pos + PCI_EXP_DEVCAP, PCI_EXP_DEVCAP_FLR);
-	put16(in->config, pos + PCI_EXP_DEVSTA, 0xf);
+	vconfig_put16(in->config, pos + PCI_EXP_FLAGS, 2);
+	vconfig_put32(in->config, pos + PCI_EXP_DEVCAP, PCI_EXP_DEVCAP_FLR);
+	vconfig_put16(in->config, pos + PCI_EXP_DEVSTA, 0xf);
 }
 
 /* One space with a sequence of its own, besides the usual ones. */
@@ -304,13 +291,13 @@ static void crafted(void)
 
 	base(&in, 4096);
 	pcie(&in, 0x40, 0);
-	put32(in.config, 0x100, 0xffffffff);
+	vconfig_put32(in.config, 0x100, 0xffffffff);
 	emit_all("ext-ones-head", &in);
 
 	base(&in, 4096);
 	pcie(&in, 0x40, 0);
 	ext(&in, 0x100, PCI_EXT_CAP_ID_DSN, 0x200);
-	put32(in.config, 0x200, 0xffffffff);
+	vconfig_put32(in.config, 0x200, 0xffffffff);
 	emit_all("ext-ones-second", &in);
 
 	base(&in, 4096);
@@ -323,7 +310,7 @@ static void crafted(void)
 	base(&in, 4096);
 	pcie(&in, 0x40, 0);
 	ext(&in, 0x100, PCI_EXT_CAP_ID_VNDR, 0x104);
-	put32(in.config, 0x104, 0xfff00001);
+	vconfig_put32(in.config, 0x104, 0xfff00001);
 	ext(&in, 0x104, PCI_EXT_CAP_ID_ERR, 0);
 	emit_all("ext-overlap", &in);
 
@@ -341,14 +328,14 @@ static void crafted(void)
 	emit_all("msix-bir-7", &in);
 
 	base(&in, 256);
-	put32(in.config, PCI_BASE_ADDRESS_5, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	vconfig_put32(in.config, PCI_BASE_ADDRESS_5, PCI_BASE_ADDRESS_MEM_TYPE_64);
 	in.region[5].size = 0x1000;
 	emit_all("bar5-64bit", &in);
 
 	base(&in, 256);
 	in.region[0].size = 0x3000;
 	in.region[2].size = 24;
-	put32(in.config, PCI_ROM_ADDRESS, 0);
+	vconfig_put32(in.config, PCI_ROM_ADDRESS, 0);
 	in.region[VCONFIG_ROM_BAR].size = 0x5000;
 	emit_all("bar-odd-sizes", &in);
 
@@ -357,13 +344,13 @@ static void crafted(void)
 	in.region[0].flags = VCONFIG_REGION_IO;
 	in.region[1].size = 0x1000;
 	in.region[2].flags = VCONFIG_REGION_MEM64;
-	put32(in.config, PCI_BASE_ADDRESS_4, 0x6);
+	vconfig_put32(in.config, PCI_BASE_ADDRESS_4, 0x6);
 	in.region[4].size = 0x100;
 	emit_all("bar-kind-mismatch", &in);
 
 	base(&in, 256);
 	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
-	put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_MASK | 3);
+	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_MASK | 3);
 	cap(&in, 0x48, PCI_CAP_ID_VPD, 0x50);
 	cap(&in, 0x50, PCI_CAP_ID_AF, 0x58);
 	in.config[0x53] = PCI_AF_CAP_TP | PCI_AF_CAP_FLR;
@@ -374,14 +361,14 @@ static void crafted(void)
 
 	base(&in, 256);
 	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
-	put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_D2 | 3);
+	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_D2 | 3);
 	cap(&in, 0x48, PCI_CAP_ID_VPD, 0);
 	emit_with("std-pm-vpd", &in, seq_vpd);
 	in.ops = ops;
 	in.nr_ops = 0;
 	seq_pm(&in);
 	emit("std-pm-vpd.pm", &in);
-	put16(in.config, 0x42, PCI_PM_CAP_D1 | 3);
+	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | 3);
 	emit("std-pm-no-d2.pm", &in);
 
 	base(&in, 256);
@@ -391,9 +378,9 @@ static void crafted(void)
 	/* MSI with the reserved Multiple Message Capable values 6 and 7. */
 	base(&in, 256);
 	cap(&in, 0x40, PCI_CAP_ID_MSI, 0x50);
-	put16(in.config, 0x42, 7 << 1);
+	vconfig_put16(in.config, 0x42, 7 << 1);
 	cap(&in, 0x50, PCI_CAP_ID_MSI, 0);
-	put16(in.config, 0x52, PCI_MSI_FLAGS_MASKBIT | 6 << 1);
+	vconfig_put16(in.config, 0x52, PCI_MSI_FLAGS_MASKBIT | 6 << 1);
 	emit_all("msi-mmc-reserved", &in);
 
 	/* Hidden standard capabilities of fixed or derived length. */
@@ -417,23 +404,23 @@ static void crafted(void)
 	base(&in, 4096);
 	pcie(&in, 0x40, 0);
 	ext(&in, 0x100, PCI_EXT_CAP_ID_ACS, 0x140);
-	put16(in.config, 0x100 + PCI_ACS_CAP, PCI_ACS_EC);
+	vconfig_put16(in.config, 0x100 + PCI_ACS_CAP, PCI_ACS_EC);
 	ext(&in, 0x140, PCI_EXT_CAP_ID_TPH, 0x180);
-	put32(in.config, 0x140 + PCI_TPH_CAP, PCI_TPH_LOC_CAP | 7 << PCI_TPH_CAP_ST_SHIFT);
+	vconfig_put32(in.config, 0x140 + PCI_TPH_CAP, PCI_TPH_LOC_CAP | 7 << PCI_TPH_CAP_ST_SHIFT);
 	ext(&in, 0x180, PCI_EXT_CAP_ID_VC, 0x400);
-	put32(in.config, 0x180 + PCI_VC_PORT_CAP1, 1);
-	put32(in.config, 0x180 + PCI_VC_PORT_CAP2, 4u << 24);
-	put32(in.config, 0x180 + PCI_VC_RES_CAP, 8u << 24);
+	vconfig_put32(in.config, 0x180 + PCI_VC_PORT_CAP1, 1);
+	vconfig_put32(in.config, 0x180 + PCI_VC_PORT_CAP2, 4u << 24);
+	vconfig_put32(in.config, 0x180 + PCI_VC_RES_CAP, 8u << 24);
 	ext(&in, 0x400, PCI_EXT_CAP_ID_REBAR, 0x440);
-	put32(in.config, 0x400 + PCI_REBAR_CTRL, 2 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	vconfig_put32(in.config, 0x400 + PCI_REBAR_CTRL, 2 << PCI_REBAR_CTRL_NBAR_SHIFT);
 	ext(&in, 0x440, PCI_EXT_CAP_ID_DPA, 0x480);
-	put32(in.config, 0x440 + PCI_DPA_CAP, 5);
+	vconfig_put32(in.config, 0x440 + PCI_DPA_CAP, 5);
 	ext(&in, 0x480, PCI_EXT_CAP_ID_ACS, 0x4c0);
-	put16(in.config, 0x480 + PCI_ACS_CAP, PCI_ACS_EC | 40 << 8);
+	vconfig_put16(in.config, 0x480 + PCI_ACS_CAP, PCI_ACS_EC | 40 << 8);
 	ext(&in, 0x4c0, PCI_EXT_CAP_ID_TPH, 0x500);
 	ext(&in, 0x500, PCI_EXT_CAP_ID_ACS, 0x540);
 	ext(&in, 0x540, PCI_EXT_CAP_ID_REBAR, 0);
-	put32(in.config, 0x540 + PCI_REBAR_CTRL, 7 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	vconfig_put32(in.config, 0x540 + PCI_REBAR_CTRL, 7 << PCI_REBAR_CTRL_NBAR_SHIFT);
 	emit_all("ext-lengths", &in);
 
 	base(&in, 256);
@@ -451,7 +438,7 @@ static void crafted(void)
 	emit_all("bar-too-large", &in);
 
 	base(&in, 256);
-	put16(in.config, 0, 0xffff);
+	vconfig_put16(in.config, 0, 0xffff);
 	emit_all("absent", &in);
 
 	base(&in, 256);

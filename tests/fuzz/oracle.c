@@ -93,7 +93,7 @@ static bool model_visible_at(const struct vfio_model *vm, unsigned int pos, u16 
 	    vfio_model_start(vm, pos) != pos)
 		return false;
 	/* the placeholder for a hidden capability at 0x100 is not visible */
-	if (pos == 0x100 && !(le32(vm->vconfig + 0x100) & 0xfffff))
+	if (pos == 0x100 && !(vconfig_get_le(vm->vconfig + 0x100, 4) & 0xfffff))
 		return false;
 	*id = o & ~VM_OWNER_EXT;
 	return true;
@@ -337,7 +337,7 @@ static void allow_registers(struct oracle *o, struct allowance *a)
 			break;
 		case PCI_CAP_ID_EXP:
 			/* Initiate FLR as hardware had it (a bridge's retry enable) */
-			if (le32(o->hw_initial + p + PCI_EXP_DEVCTL) & PCI_EXP_DEVCTL_BCR_FLR)
+			if (vconfig_get_le(o->hw_initial + p + PCI_EXP_DEVCTL, 4) & PCI_EXP_DEVCTL_BCR_FLR)
 				allow_reg(a, DEP(flr_reads_zero), p + PCI_EXP_DEVCTL, 2,
 					  PCI_EXP_DEVCTL_BCR_FLR, 0, size);
 			allow_reg(a, DEP(status_rw1c), p + PCI_EXP_DEVSTA, 2, 0, 0xffff, size);
@@ -475,7 +475,7 @@ static const struct vfio_model_action *model_action(const struct oracle *o,
 
 static bool pm_supported(struct oracle *o, u8 state)
 {
-	u32 pmc = le32(o->hw_initial + o->pm + PCI_PM_PMC) & 0xffff;
+	u32 pmc = vconfig_get_le(o->hw_initial + o->pm + PCI_PM_PMC, 4) & 0xffff;
 
 	return state == 0 || state == 3 ||
 	       (state == 1 && (pmc & PCI_PM_CAP_D1)) ||
@@ -505,15 +505,15 @@ static int check_bar_effect(struct oracle *o, const struct vconfig_effect *e)
 		   (u32)PCI_BASE_ADDRESS_IO_MASK : (u32)PCI_BASE_ADDRESS_MEM_MASK;
 
 	vfio_model_rw(&o->vm, off, mem64 ? 8 : 4, bar, false);
-	lo = le32(bar);
+	lo = vconfig_get_le(bar, 4);
 	lo_mask = (u32)~(size - 1) & full;
 	addr = lo & lo_mask;
 	if (mem64)
-		addr |= (u64)(le32(bar + 4) & (u32)(~(size - 1) >> 32)) << 32;
+		addr |= (u64)(vconfig_get_le(bar + 4, 4) & (u32)(~(size - 1) >> 32)) << 32;
 	/* a probe: every address bit of either half set, as the BAR reads */
 	if ((lo_mask && (lo & lo_mask) == lo_mask) ||
 	    (mem64 && (u32)(~(size - 1) >> 32) &&
-	     (le32(bar + 4) & (u32)(~(size - 1) >> 32)) == (u32)(~(size - 1) >> 32)))
+	     (vconfig_get_le(bar + 4, 4) & (u32)(~(size - 1) >> 32)) == (u32)(~(size - 1) >> 32)))
 		return fail(o, "bar effect for region %u to 0x%llx while a half of it holds a sizing probe",
 			    r, (unsigned long long)e->bar.addr);
 	if (addr != e->bar.addr)
@@ -767,7 +767,7 @@ int oracle_run(struct oracle *o, const struct vconfig_fuzz_input *in)
 		return 0;
 	}
 	o->pm = find_pm(o->vc);
-	o->power = o->pm ? (le32(o->hw_initial + o->pm + PCI_PM_CTRL) &
+	o->power = o->pm ? (vconfig_get_le(o->hw_initial + o->pm + PCI_PM_CTRL, 4) &
 			    PCI_PM_CTRL_STATE_MASK) : 0;
 	memset(&a, 0, sizeof(a));
 	allow_layout(o, &a);

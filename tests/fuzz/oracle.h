@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <vconfig/access.h>
 #include <vconfig/fuzz.h>
 #include <vconfig/emu.h>
 #include "vfio-model.h"
@@ -38,10 +39,5 @@ int oracle_run(struct oracle *o, const struct vconfig_fuzz_input *in);
 void oracle_close(struct oracle *o);
 /* Names of the departures of Documentation/engine.md, NULL past the last. */
 const char *oracle_departure_name(unsigned int i);
-
-static inline u32 le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
 
 #endif /* VCONFIG_FUZZ_ORACLE_H */

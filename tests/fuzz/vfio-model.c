@@ -6,28 +6,11 @@
  * virtual copy filled from hardware at init, and accesses chopped into
  * aligned pieces that stay inside one dword and one capability.
  */
+#include <vconfig/access.h>
 #include <string.h>
 #include "vfio-model.h"
 
 #define ALL	0xffffffffu
-
-static u32 le_get(const u8 *p, unsigned int n)
-{
-	u32 v = 0;
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		v |= (u32)p[i] << (8 * i);
-	return v;
-}
-
-static void le_put(u8 *p, unsigned int n, u32 v)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		p[i] = v >> (8 * i);
-}
 
 static u32 hw_rd(struct vfio_model *vm, unsigned int pos, unsigned int n)
 {
@@ -78,7 +61,7 @@ static void fill(struct vfio_model *vm, unsigned int pos, unsigned int len)
 		unsigned int n = (len >= 4 && !(pos % 4)) ? 4 :
 				 (len >= 2 && !(pos % 2)) ? 2 : 1;
 
-		le_put(vm->vconfig + pos, n, hw_rd(vm, pos, n));
+		vconfig_put_le(vm->vconfig + pos, n, hw_rd(vm, pos, n));
 		pos += n;
 		len -= n;
 	}
@@ -410,11 +393,11 @@ static void cap_init(struct vfio_model *vm)
 		fill(vm, pos, len);
 		perms_std(vm, id, pos, len);
 		if (id == PCI_CAP_ID_PM) {
-			u16 pmc = le_get(vm->vconfig + pos + PCI_PM_PMC, 2);
-			u16 ctrl = le_get(vm->vconfig + pos + PCI_PM_CTRL, 2);
+			u16 pmc = vconfig_get_le(vm->vconfig + pos + PCI_PM_PMC, 2);
+			u16 ctrl = vconfig_get_le(vm->vconfig + pos + PCI_PM_CTRL, 2);
 
-			le_put(vm->vconfig + pos + PCI_PM_PMC, 2, pmc & ~PCI_PM_CAP_PME_MASK);
-			le_put(vm->vconfig + pos + PCI_PM_CTRL, 2,
+			vconfig_put_le(vm->vconfig + pos + PCI_PM_PMC, 2, pmc & ~PCI_PM_CAP_PME_MASK);
+			vconfig_put_le(vm->vconfig + pos + PCI_PM_CTRL, 2,
 			       ctrl & ~(PCI_PM_CTRL_PME_ENABLE | PCI_PM_CTRL_PME_STATUS));
 		}
 		prev = &vm->vconfig[pos + PCI_CAP_LIST_NEXT];
@@ -424,9 +407,9 @@ static void cap_init(struct vfio_model *vm)
 	if (pos)
 		vm->sane = false;
 	if (!caps) {
-		u16 st = le_get(vm->vconfig + PCI_STATUS, 2);
+		u16 st = vconfig_get_le(vm->vconfig + PCI_STATUS, 2);
 
-		le_put(vm->vconfig + PCI_STATUS, 2, st & ~PCI_STATUS_CAP_LIST);
+		vconfig_put_le(vm->vconfig + PCI_STATUS, 2, st & ~PCI_STATUS_CAP_LIST);
 	}
 }
 
@@ -457,9 +440,9 @@ static void ecap_init(struct vfio_model *vm)
 		len = id <= PCI_EXT_CAP_ID_MAX ? ext_len(vm, id, epos) : 0;
 		if (!len) {
 			if (prev) {
-				u32 p = le_get(prev, 4) & ~(0xffcu << 20);
+				u32 p = vconfig_get_le(prev, 4) & ~(0xffcu << 20);
 
-				le_put(prev, 4, p | next << 20);
+				vconfig_put_le(prev, 4, p | next << 20);
 				epos = next;
 				continue;
 			}
@@ -471,7 +454,7 @@ static void ecap_init(struct vfio_model *vm)
 		fill(vm, epos, len);
 		perms_ext(vm, id, epos, len);
 		if (hidden)
-			le_put(vm->vconfig + epos, 4, le_get(vm->vconfig + epos, 4) &
+			vconfig_put_le(vm->vconfig + epos, 4, vconfig_get_le(vm->vconfig + epos, 4) &
 			       (0xffcu << 20));
 		else
 			ecaps++;
@@ -481,7 +464,7 @@ static void ecap_init(struct vfio_model *vm)
 	if (epos && epos < 0x100)	/* a pointer out of range ends the walk */
 		vm->sane = false;
 	if (!ecaps)
-		le_put(vm->vconfig + 0x100, 4, 0);
+		vconfig_put_le(vm->vconfig + 0x100, 4, 0);
 }
 
 int vfio_model_init(struct vfio_model *vm, const struct vconfig_backend_ops *ops,
@@ -507,7 +490,7 @@ int vfio_model_init(struct vfio_model *vm, const struct vconfig_backend_ops *ops
 	perms_basic(vm);
 	vm->bardirty = true;
 	/* vfio-pci enables the function with INTx unmasked: the state in force */
-	vm->virq_disabled = le_get(vm->vconfig + PCI_COMMAND, 2) & PCI_COMMAND_INTX_DISABLE;
+	vm->virq_disabled = vconfig_get_le(vm->vconfig + PCI_COMMAND, 2) & PCI_COMMAND_INTX_DISABLE;
 	if (no_intx)
 		vm->vconfig[PCI_INTERRUPT_PIN] = 0;
 	cap_init(vm);
@@ -543,10 +526,10 @@ static void bar_fixup(struct vfio_model *vm)
 		u8 *p = vm->vconfig + PCI_BASE_ADDRESS_0 + 4 * i;
 		const struct vconfig_region_desc *r = &vm->region[i];
 		u64 mask = ~(r->size - 1);
-		u32 v = le_get(p, 4), flags;
+		u32 v = vconfig_get_le(p, 4), flags;
 
 		if (!r->size) {
-			le_put(p, 4, 0);
+			vconfig_put_le(p, 4, 0);
 			continue;
 		}
 		if (r->flags & VCONFIG_REGION_IO)
@@ -557,11 +540,11 @@ static void bar_fixup(struct vfio_model *vm)
 				((r->flags & VCONFIG_REGION_MEM64) ?
 				 PCI_BASE_ADDRESS_MEM_TYPE_64 : 0);
 		v = (v & (u32)mask) | flags;
-		le_put(p, 4, v);
+		vconfig_put_le(p, 4, v);
 		if ((v & PCI_BASE_ADDRESS_MEM_TYPE_64) && !(v & PCI_BASE_ADDRESS_SPACE_IO) &&
 		    i < VCONFIG_NR_BARS - 1) {
 			p += 4;
-			le_put(p, 4, le_get(p, 4) & (u32)(mask >> 32));
+			vconfig_put_le(p, 4, vconfig_get_le(p, 4) & (u32)(mask >> 32));
 			i++;
 		}
 	}
@@ -569,10 +552,10 @@ static void bar_fixup(struct vfio_model *vm)
 		u32 mask = (u32)~(vm->region[VCONFIG_ROM_BAR].size - 1) |
 			   PCI_ROM_ADDRESS_ENABLE;
 
-		le_put(vm->vconfig + PCI_ROM_ADDRESS, 4,
-		       le_get(vm->vconfig + PCI_ROM_ADDRESS, 4) & mask);
+		vconfig_put_le(vm->vconfig + PCI_ROM_ADDRESS, 4,
+		       vconfig_get_le(vm->vconfig + PCI_ROM_ADDRESS, 4) & mask);
 	} else {
-		le_put(vm->vconfig + PCI_ROM_ADDRESS, 4, 0);
+		vconfig_put_le(vm->vconfig + PCI_ROM_ADDRESS, 4, 0);
 	}
 	vm->bardirty = false;
 }
@@ -585,8 +568,8 @@ static bool is_bar(unsigned int off)
 
 static u32 default_read(struct vfio_model *vm, unsigned int pos, unsigned int n)
 {
-	u32 val = le_get(vm->vconfig + pos, n);
-	u32 virt = le_get(vm->virt + pos, n);
+	u32 val = vconfig_get_le(vm->vconfig + pos, n);
+	u32 virt = vconfig_get_le(vm->virt + pos, n);
 
 	if (virt != (~0u >> (32 - 8 * n)))
 		val = (hw_rd(vm, pos, n) & ~virt) | (val & virt);
@@ -596,14 +579,14 @@ static u32 default_read(struct vfio_model *vm, unsigned int pos, unsigned int n)
 static void default_write(struct vfio_model *vm, unsigned int pos, unsigned int n,
 			  u32 val)
 {
-	u32 write = le_get(vm->write + pos, n), virt = le_get(vm->virt + pos, n);
+	u32 write = vconfig_get_le(vm->write + pos, n), virt = vconfig_get_le(vm->virt + pos, n);
 
 	if (!write)
 		return;
 	if (write & virt) {
-		u32 v = le_get(vm->vconfig + pos, n);
+		u32 v = vconfig_get_le(vm->vconfig + pos, n);
 
-		le_put(vm->vconfig + pos, n, (v & ~(write & virt)) | (val & write & virt));
+		vconfig_put_le(vm->vconfig + pos, n, (v & ~(write & virt)) | (val & write & virt));
 	}
 	if (write & ~virt) {
 		u32 phys = hw_rd(vm, pos, n);
@@ -617,7 +600,7 @@ static u32 direct_read(struct vfio_model *vm, unsigned int pos, unsigned int n,
 {
 	u8 b[4];
 
-	le_put(b, 4, hw_rd(vm, pos, n));
+	vconfig_put_le(b, 4, hw_rd(vm, pos, n));
 	if (pos >= VCONFIG_CFG_SIZE_PCI) {
 		if (off < 4)
 			memcpy(b, vm->vconfig + pos, n);
@@ -627,7 +610,7 @@ static u32 direct_read(struct vfio_model *vm, unsigned int pos, unsigned int n,
 		else if (off == PCI_CAP_LIST_NEXT)
 			memcpy(b, vm->vconfig + pos, 1);
 	}
-	return le_get(b, n);
+	return vconfig_get_le(b, n);
 }
 
 static u32 piece_read(struct vfio_model *vm, unsigned int pos, unsigned int n)
@@ -645,10 +628,10 @@ static u32 piece_read(struct vfio_model *vm, unsigned int pos, unsigned int n)
 	if (owner == VM_OWNER_BASIC && is_bar(off))
 		bar_fixup(vm);
 	if (owner == PCI_CAP_ID_MSI && off <= PCI_MSI_FLAGS && off + n >= PCI_MSI_FLAGS) {
-		u16 f = le_get(vm->vconfig + start + PCI_MSI_FLAGS, 2);
+		u16 f = vconfig_get_le(vm->vconfig + start + PCI_MSI_FLAGS, 2);
 
 		f = (f & ~PCI_MSI_FLAGS_QMASK) | (vm->msi_qmax << 1);
-		le_put(vm->vconfig + start + PCI_MSI_FLAGS, 2, f);
+		vconfig_put_le(vm->vconfig + start + PCI_MSI_FLAGS, 2, f);
 	}
 	return default_read(vm, pos, n);
 }
@@ -663,11 +646,11 @@ static void basic_write(struct vfio_model *vm, unsigned int pos, unsigned int n,
 	if (pos == PCI_COMMAND) {
 		u16 m = PCI_COMMAND_MEMORY | PCI_COMMAND_IO;
 
-		vcmd = le_get(vm->vconfig + PCI_COMMAND, 2);
-		le_put(vm->vconfig + PCI_COMMAND, 2, (vcmd & ~m) | (val & m));
+		vcmd = vconfig_get_le(vm->vconfig + PCI_COMMAND, 2);
+		vconfig_put_le(vm->vconfig + PCI_COMMAND, 2, (vcmd & ~m) | (val & m));
 	}
 	if (pos >= PCI_COMMAND && pos <= PCI_COMMAND + 1) {
-		intx = le_get(vm->vconfig + PCI_COMMAND, 2) & PCI_COMMAND_INTX_DISABLE;
+		intx = vconfig_get_le(vm->vconfig + PCI_COMMAND, 2) & PCI_COMMAND_INTX_DISABLE;
 		if (intx != vm->virq_disabled) {
 			vm->virq_disabled = intx;
 			act(vm, VM_ACT_INTX_MASK, intx, 0);
@@ -695,29 +678,29 @@ static void cap_write(struct vfio_model *vm, unsigned int pos, unsigned int n,
 		if (off > PCI_VPD_ADDR + 1 || off + n <= PCI_VPD_ADDR + 1)
 			return;
 		p = vm->vconfig + start;
-		v = le_get(p + PCI_VPD_ADDR, 2);
+		v = vconfig_get_le(p + PCI_VPD_ADDR, 2);
 		if (v & PCI_VPD_ADDR_F) {
 			act_at(vm, VM_ACT_VPD_WRITE, v & ~PCI_VPD_ADDR_F,
-			       le_get(p + PCI_VPD_DATA, 4), start);
+			       vconfig_get_le(p + PCI_VPD_DATA, 4), start);
 		} else {
 			act_at(vm, VM_ACT_VPD_READ, v, 0, start);
-			le_put(p + PCI_VPD_DATA, 4, vm->vpd_read(v));
+			vconfig_put_le(p + PCI_VPD_DATA, 4, vm->vpd_read(v));
 		}
-		le_put(p + PCI_VPD_ADDR, 2, v ^ PCI_VPD_ADDR_F);
+		vconfig_put_le(p + PCI_VPD_ADDR, 2, v ^ PCI_VPD_ADDR_F);
 		return;
 	case PCI_CAP_ID_EXP: {
-		u32 readrq = le_get(vm->vconfig + start + PCI_EXP_DEVCTL, 2) &
+		u32 readrq = vconfig_get_le(vm->vconfig + start + PCI_EXP_DEVCTL, 2) &
 			     PCI_EXP_DEVCTL_READRQ;
 
 		default_write(vm, pos, n, val);
 		p = vm->vconfig + start + PCI_EXP_DEVCTL;
-		v = le_get(p, 2);
+		v = vconfig_get_le(p, 2);
 		if (v & PCI_EXP_DEVCTL_BCR_FLR) {
-			le_put(p, 2, v & ~PCI_EXP_DEVCTL_BCR_FLR);
+			vconfig_put_le(p, 2, v & ~PCI_EXP_DEVCTL_BCR_FLR);
 			if (hw_rd(vm, start + PCI_EXP_DEVCAP, 4) & PCI_EXP_DEVCAP_FLR)
 				act(vm, VM_ACT_FLR, 0, 0);
 		}
-		v = le_get(p, 2) & PCI_EXP_DEVCTL_READRQ;
+		v = vconfig_get_le(p, 2) & PCI_EXP_DEVCTL_READRQ;
 		if (v != readrq)
 			act(vm, VM_ACT_READRQ, 128u << (v >> 12), 0);
 		return;
@@ -737,10 +720,10 @@ static void cap_write(struct vfio_model *vm, unsigned int pos, unsigned int n,
 		default_write(vm, pos, n, val);
 		if (off <= PCI_MSI_FLAGS && off + n >= PCI_MSI_FLAGS) {
 			p = vm->vconfig + start + PCI_MSI_FLAGS;
-			v = le_get(p, 2) & ~PCI_MSI_FLAGS_ENABLE;	/* enabled by ioctl only */
+			v = vconfig_get_le(p, 2) & ~PCI_MSI_FLAGS_ENABLE;	/* enabled by ioctl only */
 			if (((v & PCI_MSI_FLAGS_QSIZE) >> 4) > vm->msi_qmax)
 				v = (v & ~PCI_MSI_FLAGS_QSIZE) | (vm->msi_qmax << 4);
-			le_put(p, 2, v);
+			vconfig_put_le(p, 2, v);
 			hw_wr(vm, start + PCI_MSI_FLAGS, 2, v);
 		}
 		return;
@@ -788,9 +771,9 @@ int vfio_model_rw(struct vfio_model *vm, unsigned int offset, unsigned int size,
 		left = min(left, i);
 		n = (left >= 4 && !(pos % 4)) ? 4 : (left >= 2 && !(pos % 2)) ? 2 : 1;
 		if (write)
-			piece_write(vm, pos, n, le_get(buf + done, n));
+			piece_write(vm, pos, n, vconfig_get_le(buf + done, n));
 		else
-			le_put(buf + done, n, piece_read(vm, pos, n));
+			vconfig_put_le(buf + done, n, piece_read(vm, pos, n));
 		done += n;
 	}
 	return 0;

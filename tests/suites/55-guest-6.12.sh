@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: guest
 # The guest test bed on Linux 6.12 (Debian's newest, bookworm-backports),
 # two boots of the guest of 50-guest.sh, each with the ABI, action and reopen
 # tests of every boot, then:

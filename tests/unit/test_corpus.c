@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <vconfig/access.h>
 #include <vconfig/emu.h>
 #include "check_main.h"
 
@@ -35,11 +36,6 @@ static bool in_list(const u16 *list, unsigned int nr, u16 id)
 		if (list[i] == id)
 			return true;
 	return false;
-}
-
-static u32 le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
 }
 
 static u32 rd(struct vconfig *vc, unsigned int off, unsigned int size)
@@ -208,11 +204,11 @@ static void check_device(const char *file, const struct vconfig_dump_device *d)
 	}
 	ck_assert_msg(ret == 0, "%s: create failed: %d", who, ret);
 	endpoints++;
-	ck_assert_int_eq(rd(vc, 0, 4), le32(d->config));
+	ck_assert_int_eq(rd(vc, 0, 4), vconfig_get_le(d->config, 4));
 	ck_assert_int_eq(rd(vc, PCI_CLASS_REVISION, 4),
-			 le32(&d->config[PCI_CLASS_REVISION]));
+			 vconfig_get_le(&d->config[PCI_CLASS_REVISION], 4));
 	ck_assert_int_eq(rd(vc, PCI_SUBSYSTEM_VENDOR_ID, 4),
-			 le32(&d->config[PCI_SUBSYSTEM_VENDOR_ID]));
+			 vconfig_get_le(&d->config[PCI_SUBSYSTEM_VENDOR_ID], 4));
 	check_chains(vc, who);
 	check_bars(vc, d, who);
 	check_lspci(vc, d, who);

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+#include <vconfig/access.h>
 #include <vconfig/emu.h>
 #include "check_main.h"
 
@@ -19,18 +20,6 @@
 #define AER	0x100
 #define ACS	0x140
 
-static void put16(u8 *c, unsigned int off, u16 v)
-{
-	c[off] = v;
-	c[off + 1] = v >> 8;
-}
-
-static void put32(u8 *c, unsigned int off, u32 v)
-{
-	put16(c, off, v);
-	put16(c, off + 2, v >> 16);
-}
-
 /*
  * A PCIe endpoint: BAR0 32-bit 16K, BAR1 I/O 32, BAR2/3 64-bit prefetchable
  * 256M, BAR4 unimplemented (size 0), BAR5 a 64-bit BAR in the last slot,
@@ -41,21 +30,21 @@ static void build_device(u8 *c, struct vconfig_region_desc *region)
 {
 	memset(c, 0, VCONFIG_CFG_SIZE_PCIE);
 	memset(region, 0, sizeof(*region) * VCONFIG_NR_REGIONS);
-	put32(c, 0x00, 0x56781234);
-	put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
-	put32(c, 0x08, 0x02000001);
-	put32(c, 0x10, 0xfe000000);
+	vconfig_put32(c, 0x00, 0x56781234);
+	vconfig_put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
+	vconfig_put32(c, 0x08, 0x02000001);
+	vconfig_put32(c, 0x10, 0xfe000000);
 	region[0].size = 16 << 10;
-	put32(c, 0x14, 0x0000e001);
+	vconfig_put32(c, 0x14, 0x0000e001);
 	region[1].size = 32;
-	put32(c, 0x18, 0x0000000c);
-	put32(c, 0x1c, 0x00000008);
+	vconfig_put32(c, 0x18, 0x0000000c);
+	vconfig_put32(c, 0x1c, 0x00000008);
 	region[2].size = 256 << 20;
-	put32(c, 0x20, 0xfd000000);
-	put32(c, 0x24, 0x00000004);
+	vconfig_put32(c, 0x20, 0xfd000000);
+	vconfig_put32(c, 0x24, 0x00000004);
 	region[5].size = 4096;
-	put32(c, 0x2c, 0xabcd1234);
-	put32(c, 0x30, 0xfe800000);
+	vconfig_put32(c, 0x2c, 0xabcd1234);
+	vconfig_put32(c, 0x30, 0xfe800000);
 	region[VCONFIG_ROM_BAR].size = 128 << 10;
 	c[0x34] = PM;
 	c[0x3c] = 0x0b;
@@ -63,21 +52,21 @@ static void build_device(u8 *c, struct vconfig_region_desc *region)
 
 	c[PM] = PCI_CAP_ID_PM;
 	c[PM + 1] = MSI;
-	put16(c, PM + 2, 0x0003 | PCI_PM_CAP_D1);
+	vconfig_put16(c, PM + 2, 0x0003 | PCI_PM_CAP_D1);
 	c[MSI] = PCI_CAP_ID_MSI;
 	c[MSI + 1] = MSIX;
-	put16(c, MSI + 2, PCI_MSI_FLAGS_MASKBIT | PCI_MSI_FLAGS_64BIT | (3 << 1));
-	put32(c, MSI + 4, 0xfee00003);
-	put32(c, MSI + 0x14, 0x5);		/* pending */
+	vconfig_put16(c, MSI + 2, PCI_MSI_FLAGS_MASKBIT | PCI_MSI_FLAGS_64BIT | (3 << 1));
+	vconfig_put32(c, MSI + 4, 0xfee00003);
+	vconfig_put32(c, MSI + 0x14, 0x5);		/* pending */
 	c[MSIX] = PCI_CAP_ID_MSIX;
 	c[MSIX + 1] = EXP;
-	put16(c, MSIX + 2, 7);
-	put32(c, MSIX + 8, 0x800);
+	vconfig_put16(c, MSIX + 2, 7);
+	vconfig_put32(c, MSIX + 8, 0x800);
 	c[EXP] = PCI_CAP_ID_EXP;
 	c[EXP + 1] = VPD;
-	put16(c, EXP + 2, 0x0002);
-	put32(c, EXP + 4, PCI_EXP_DEVCAP_FLR);
-	put16(c, EXP + PCI_EXP_DEVCTL, 0x8010);	/* FLR bit as captured */
+	vconfig_put16(c, EXP + 2, 0x0002);
+	vconfig_put32(c, EXP + 4, PCI_EXP_DEVCAP_FLR);
+	vconfig_put16(c, EXP + PCI_EXP_DEVCTL, 0x8010);	/* FLR bit as captured */
 	c[VPD] = PCI_CAP_ID_VPD;
 	c[VPD + 1] = AF;
 	c[AF] = PCI_CAP_ID_AF;
@@ -85,10 +74,10 @@ static void build_device(u8 *c, struct vconfig_region_desc *region)
 	c[AF + 3] = PCI_AF_CAP_TP | PCI_AF_CAP_FLR;
 	c[AF + 4] = PCI_AF_CTRL_FLR;
 
-	put32(c, AER, PCI_EXT_CAP_ID_ERR | 2 << 16 | (u32)ACS << 20);
-	put32(c, AER + PCI_ERR_CAP, PCI_ERR_CAP_ECRC_GENC);
-	put32(c, ACS, PCI_EXT_CAP_ID_ACS | 1 << 16);
-	put16(c, ACS + 4, 0x001f);
+	vconfig_put32(c, AER, PCI_EXT_CAP_ID_ERR | 2 << 16 | (u32)ACS << 20);
+	vconfig_put32(c, AER + PCI_ERR_CAP, PCI_ERR_CAP_ECRC_GENC);
+	vconfig_put32(c, ACS, PCI_EXT_CAP_ID_ACS | 1 << 16);
+	vconfig_put16(c, ACS + 4, 0x001f);
 }
 
 static struct vconfig_emu *emu;
@@ -451,7 +440,7 @@ START_TEST(test_msi_32bit)
 	struct vconfig_emu *e;
 	u32 val;
 
-	put16(cfg, MSI + 2, PCI_MSI_FLAGS_MASKBIT);	/* 1 vector */
+	vconfig_put16(cfg, MSI + 2, PCI_MSI_FLAGS_MASKBIT);	/* 1 vector */
 	ck_assert_int_eq(vconfig_emu_create(cfg, 256, regions, &e), 0);
 	vconfig_emu_ops.write(e, MSI + 8, 4, 0xffffffff);	/* data */
 	vconfig_emu_ops.read(e, MSI + 8, 4, &val);
@@ -499,7 +488,7 @@ START_TEST(test_pcie_v1_bridge)
 	u32 val;
 
 	/* Version 1 has no DevCtl2; a PCIe-to-PCI bridge owns DevCtl bit 15. */
-	put16(cfg, EXP + 2, 0x0001 | PCI_EXP_TYPE_PCI_BRIDGE << 4);
+	vconfig_put16(cfg, EXP + 2, 0x0001 | PCI_EXP_TYPE_PCI_BRIDGE << 4);
 	ck_assert_int_eq(vconfig_emu_create(cfg, 4096, regions, &e), 0);
 	vconfig_emu_ops.read(e, EXP + PCI_EXP_DEVCTL, 2, &val);
 	ck_assert_uint_eq(val, 0x8010);
@@ -631,7 +620,7 @@ START_TEST(test_hostile_chains)
 	struct vconfig_emu *e;
 
 	memset(c, 0, sizeof(c));
-	put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
+	vconfig_put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
 	/* Pointers below 0x40, misaligned, and a status without Cap+. */
 	c[0x34] = 0x3c;
 	expect_no_caps(c, 256);
@@ -640,9 +629,9 @@ START_TEST(test_hostile_chains)
 	expect_no_caps(c, 256);
 	c[0x34] = 0x40;
 	c[0x40] = PCI_CAP_ID_MSIX;
-	put16(c, PCI_STATUS, 0);
+	vconfig_put16(c, PCI_STATUS, 0);
 	expect_no_caps(c, 256);
-	put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
+	vconfig_put16(c, PCI_STATUS, PCI_STATUS_CAP_LIST);
 
 	/* A capability pointing at itself, and a two-node loop. */
 	c[0x41] = 0x40;
@@ -660,7 +649,7 @@ START_TEST(test_hostile_chains)
 	c[0x34] = 0xfc;
 	c[0xfc] = PCI_CAP_ID_MSI;
 	c[0xfd] = 0xfc;
-	put16(c, 0xfe, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
+	vconfig_put16(c, 0xfe, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT);
 	ck_assert_int_eq(vconfig_emu_create(c, 256, NULL, &e), 0);
 	vconfig_emu_destroy(e);
 	c[0xfc] = PCI_CAP_ID_VPD;
@@ -670,23 +659,23 @@ START_TEST(test_hostile_chains)
 
 	/* Extended: self loop, back pointer below 0x100, misaligned, all ones. */
 	c[0x34] = 0;
-	put32(c, 0x100, PCI_EXT_CAP_ID_ERR | 1 << 16 | 0x100u << 20);
+	vconfig_put32(c, 0x100, PCI_EXT_CAP_ID_ERR | 1 << 16 | 0x100u << 20);
 	ck_assert_int_eq(vconfig_emu_create(c, 4096, NULL, &e), 0);
 	ck_assert_uint_eq(vconfig_emu_rw1c(e, 0x104), 0xff);
 	vconfig_emu_destroy(e);
-	put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0x040u << 20);
+	vconfig_put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0x040u << 20);
 	expect_no_caps(c, 4096);
-	put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0x202u << 20);
-	put32(c, 0x200, PCI_EXT_CAP_ID_ERR);
+	vconfig_put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0x202u << 20);
+	vconfig_put32(c, 0x200, PCI_EXT_CAP_ID_ERR);
 	expect_no_caps(c, 4096);
-	put32(c, 0x100, 0xffffffff);
+	vconfig_put32(c, 0x100, 0xffffffff);
 	expect_no_caps(c, 4096);
-	put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0xffcu << 20);
-	put32(c, 0xffc, PCI_EXT_CAP_ID_ERR | 0x100u << 20);
+	vconfig_put32(c, 0x100, PCI_EXT_CAP_ID_ACS | 0xffcu << 20);
+	vconfig_put32(c, 0xffc, PCI_EXT_CAP_ID_ERR | 0x100u << 20);
 	ck_assert_int_eq(vconfig_emu_create(c, 4096, NULL, &e), 0);
 	vconfig_emu_destroy(e);
 	/* No extended walk on a 256-byte space. */
-	put32(c, 0x100, PCI_EXT_CAP_ID_ERR);
+	vconfig_put32(c, 0x100, PCI_EXT_CAP_ID_ERR);
 	expect_no_caps(c, 256);
 }
 END_TEST

@@ -86,6 +86,9 @@ fuzz-seeds: $(FUZZ_BUILD)/mkseeds
 	@[ -z "$(FUZZ_CORPUS_SRC)" ] || cp $(FUZZ_CORPUS_SRC)/* $(FUZZ_BUILD)/seeds/dump/
 	@cp tests/fuzz/regressions/engine/* $(FUZZ_BUILD)/seeds/engine/ 2>/dev/null || true
 	@cp tests/fuzz/regressions/dump/* $(FUZZ_BUILD)/seeds/dump/ 2>/dev/null || true
+	@# the oracle target reads the engine target's inputs
+	@cp -r $(FUZZ_BUILD)/seeds/engine $(FUZZ_BUILD)/seeds/oracle
+	@cp tests/fuzz/regressions/oracle/* $(FUZZ_BUILD)/seeds/oracle/ 2>/dev/null || true
 
 fuzz-smoke: fuzz-build
 	@$(MAKE) --no-print-directory fuzz-seeds

@@ -43,7 +43,7 @@ host)
 	KIMAGE=$K612_IMAGE
 	KMODDIR=$K612_MODDIR
 	NESTED_QEMU=$K612_QEMU
-	host=$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)
+	host=$(KVER= KDIR= sh scripts/kmod.sh kver)	# the installed host kernel
 	if [ -n "$host" ] && [ -f "/boot/vmlinuz-$host" ]; then
 		NESTED_KIMAGE=/boot/vmlinuz-$host
 		NESTED_KMODDIR=/lib/modules/$host

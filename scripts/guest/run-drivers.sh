@@ -26,7 +26,7 @@ while getopts t: opt; do
 	esac
 done
 
-KVER=${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}
+KVER=$(sh scripts/kmod.sh kver)
 KERNEL=/boot/vmlinuz-$KVER
 MODDIR=/lib/modules/$KVER/kernel
 LOG=$OUT/console.log

@@ -18,7 +18,7 @@ set -eu
 
 cd "$(dirname "$0")/../.."
 OUT=$1
-KVER=${2:-${KVER:-$(ls /lib/modules 2>/dev/null | sort -V | tail -n 1)}}
+KVER=${2:-$(sh scripts/kmod.sh kver)}
 KDIR=/lib/modules/$KVER/build
 [ -d "$KDIR" ] || { echo "kenv: $KDIR missing (linux-headers-$KVER)" >&2; exit 1; }
 # The arch-specific tree (generated headers) and the common one it includes.

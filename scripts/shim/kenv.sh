@@ -18,8 +18,14 @@ set -eu
 
 cd "$(dirname "$0")/../.."
 OUT=$1
-KVER=${2:-$(sh scripts/kmod.sh kver)}
-KDIR=/lib/modules/$KVER/build
+# The kernel scripts/kmod.sh picks (KDIR, KVER or the newest), or KVER given.
+if [ -n "${2:-}" ]; then
+	KVER=$2
+	KDIR=/lib/modules/$KVER/build
+else
+	KVER=$(sh scripts/kmod.sh kver)
+	KDIR=$(sh scripts/kmod.sh kdir)
+fi
 [ -d "$KDIR" ] || { echo "kenv: $KDIR missing (linux-headers-$KVER)" >&2; exit 1; }
 # The arch-specific tree (generated headers) and the common one it includes.
 KARCH=$(readlink -f "$KDIR")
@@ -79,8 +85,8 @@ mkdir -p "$probe"
 echo 'obj-m := probe.o' >"$probe/Kbuild"
 printf '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n' >"$probe/probe.c"
 make -s -C "$KDIR" M="$(readlink -f "$probe")" modules >/dev/null 2>&1 || true
-# Kbuild keeps each object's command line in .NAME.o.cmd.
-flags=$(sed -n 's/^cmd_.*probe\.o := //p' "$probe/.probe.o.cmd" 2>/dev/null | tr ' ' '\n' |
+# Kbuild keeps each object's command line in .NAME.o.cmd (as savedcmd_ since 6.3).
+flags=$(sed -n 's/^\(saved\)\{0,1\}cmd_.*probe\.o := //p' "$probe/.probe.o.cmd" 2>/dev/null | tr ' ' '\n' |
 	grep -E '^-W[a-z]|^-Werror=|^-std=|^-fno-strict-aliasing$|^-fno-common$|^-fno-delete-null-pointer-checks$|^-fno-strict-overflow$|^-ftrivial-auto-var-init=' |
 	grep -vE '^-Wp,|^-Wa,' | tr '\n' ' ')
 rm -rf "$probe"

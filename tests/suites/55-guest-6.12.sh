@@ -5,7 +5,8 @@
 # tests of every boot, then:
 #   6.12          Debian's own VFIO modules: phases diff and irq (the
 #                 differential tests against 6.12's vfio-pci, dynamic MSI-X
-#                 included) and lifecycle
+#                 included), lifecycle and edu (the shim's driver in
+#                 config-action mode)
 #   6.12-iommufd  iommufd.ko and VFIO rebuilt with the VFIO character device:
 #                 phases cdev (cdev + iommufd, both drivers) and nested
 #                 (QEMU 10.0, through the group and through iommufd)
@@ -19,7 +20,7 @@ failed=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
-for run in "6.12 diff,irq,lifecycle" "6.12-iommufd cdev,nested"; do
+for run in "6.12 diff,irq,lifecycle,edu" "6.12-iommufd cdev,nested"; do
 	set -- $run
 	start=$(date +%s)
 	GUEST_KERNEL=$1 sh tests/suites/50-guest.sh -p "$2" >"$out" 2>&1

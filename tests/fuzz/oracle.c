@@ -523,6 +523,42 @@ static int check_bar_effect(struct oracle *o, const struct vconfig_effect *e)
 }
 
 /*
+ * invariant-cache: the engine decides whether a function can FLR from the
+ * capability registers it copied at create, vfio-pci from the device at the
+ * time of the write. A poke that changed PCIe DevCap.FLR or the Advanced
+ * Features FLR/TP bits since create excuses a different decision.
+ */
+static bool flr_support_changed(struct oracle *o)
+{
+	const u8 *hw = vconfig_emu_bytes(o->emu_m);
+	struct vconfig_cap_info info;
+	unsigned int i, reg;
+	u32 mask;
+
+	for (i = 0; i < vconfig_nr_caps(o->vc); i++) {
+		vconfig_cap(o->vc, i, &info);
+		if (info.extended || info.hidden)
+			continue;
+		if (info.id == PCI_CAP_ID_EXP) {
+			reg = info.offset + PCI_EXP_DEVCAP;
+			mask = PCI_EXP_DEVCAP_FLR;
+		} else if (info.id == PCI_CAP_ID_AF) {
+			reg = info.offset + PCI_AF_CAP;
+			mask = PCI_AF_CAP_FLR | PCI_AF_CAP_TP;
+		} else {
+			continue;
+		}
+		if (reg + 4 > o->cfg_size)
+			continue;
+		if ((vconfig_get_le(hw + reg, 4) ^ vconfig_get_le(o->hw_initial + reg, 4)) & mask) {
+			o->dep_used[DEP(invariant_cache)] = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The effects of the engine and the actions of vfio-pci for one write:
  * the same operations on the function. Decode, bus master, BAR, MSI and
  * MSI-X effects have no config-write counterpart in vfio-pci (hardware
@@ -548,7 +584,7 @@ static int compare_actions(struct oracle *o, struct allowance *a,
 			break;
 		case VCONFIG_EFFECT_FLR:
 			seen_flr = true;
-			if (!model_action(o, VM_ACT_FLR))
+			if (!model_action(o, VM_ACT_FLR) && !flr_support_changed(o))
 				return fail(o, "engine asks for an FLR, vfio-pci does not");
 			*stop = true;
 			break;
@@ -612,7 +648,7 @@ static int compare_actions(struct oracle *o, struct allowance *a,
 				return fail(o, "vfio-pci masks INTx (%u), the engine does not", ma->arg);
 			break;
 		case VM_ACT_FLR:
-			if (!seen_flr)
+			if (!seen_flr && !flr_support_changed(o))
 				return fail(o, "vfio-pci resets the function, the engine does not");
 			*stop = true;
 			break;

@@ -306,7 +306,10 @@ u64 vconfig_region_size(const struct vconfig *vc, unsigned int region);
 /* Virtual Command register decode bits, for front-ends guarding BAR access. */
 bool vconfig_memory_enabled(const struct vconfig *vc);
 bool vconfig_io_enabled(const struct vconfig *vc);
-/* Number of backend accesses made so far (reads, writes), for tests and benchmarks. */
+/*
+ * Number of backend accesses made so far (reads, writes), for tests and
+ * benchmarks; each dword of a read_bulk call counts as one read.
+ */
 void vconfig_backend_counts(const struct vconfig *vc, u64 *reads, u64 *writes);
 
 /* A named register or field of the map, for tools that print it. */

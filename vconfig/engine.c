@@ -30,15 +30,18 @@ static bool hook_watches(const struct vconfig *vc, unsigned int pos)
 	       (cap->desc->watch & (1ULL << ((pos - cap->pos) / 4)));
 }
 
-static u8 dword_kind(const struct vconfig *vc, unsigned int pos, u32 live)
+static u8 dword_kind(const struct vconfig *vc, unsigned int pos,
+		     const struct vconfig_dword *w)
 {
 	if (vc->owner[pos] != vc->owner[pos + 1] ||
 	    vc->owner[pos] != vc->owner[pos + 2] ||
 	    vc->owner[pos] != vc->owner[pos + 3])
 		return VCONFIG_DWORD_SPLIT;
-	if (!live)
+	if (w->virt == 0xffffffffu)
+		return VCONFIG_DWORD_VIRT;
+	if (!w->live)
 		return VCONFIG_DWORD_COPY;
-	return live == 0xffffffffu ? VCONFIG_DWORD_RAW : VCONFIG_DWORD_MIXED;
+	return w->live == 0xffffffffu ? VCONFIG_DWORD_RAW : VCONFIG_DWORD_MIXED;
 }
 
 /* Runs, from the last dword back: a read takes a run in one go. */
@@ -73,7 +76,7 @@ void vc_precompute(struct vconfig *vc)
 		inv &= ~w->virt;
 		w->live = ~w->virt & ~inv;
 		w->fixed = vc_get32(&vc->hwcache[pos]) & inv;
-		w->kind = dword_kind(vc, pos, w->live);
+		w->kind = dword_kind(vc, pos, w);
 		w->hooked = hook_watches(vc, pos) || hook_watches(vc, pos + 3);
 	}
 	precompute_runs(vc);
@@ -283,6 +286,11 @@ static int read_run(struct vconfig *vc, unsigned int pos, unsigned int count,
 	const struct vconfig_dword *w = &vc->dword[pos / 4];
 	int ret;
 
+	if (w->kind == VCONFIG_DWORD_VIRT) {
+		count = min_t(unsigned int, w->run, count);
+		memcpy(out, &vc->vcopy[pos], 4 * count);
+		return count;
+	}
 	if (w->kind == VCONFIG_DWORD_COPY) {
 		count = min_t(unsigned int, w->run, count);
 		read_copies(vc, pos, count, out);

@@ -87,6 +87,7 @@ struct vconfig_cap {
 /* How a read of a whole dword is served (struct vconfig_dword.kind). */
 enum vconfig_dword_kind {
 	VCONFIG_DWORD_SPLIT,	/* more than one owner: accessed in pieces */
+	VCONFIG_DWORD_VIRT,	/* every bit virtual: the virtual copy as it is */
 	VCONFIG_DWORD_COPY,	/* no live bit: from the copies alone */
 	VCONFIG_DWORD_MIXED,	/* live bits and bits from the copies */
 	VCONFIG_DWORD_RAW,	/* every bit live: the hardware value as it is */

@@ -914,14 +914,16 @@ static struct vconfig *bulk_twin(struct fake_hw *twin, u32 flags)
 static struct fake_hw twin;
 
 /*
- * With read_bulk, any range reads the same bytes and reads the same
- * dwords of hardware, each as often, as dword by dword; create reads the
- * space in one call.
+ * With read_bulk, any range reads the same bytes as byte-wise reads, and
+ * reads the same dwords of hardware, each as often, as dword by dword,
+ * while writes move virtual and hardware state; create reads the space
+ * in one call.
  */
 START_TEST(test_bulk_reads_match_dword_reads)
 {
 	static const u32 profiles[] = { 0, VCONFIG_F_STRICT };
 	u8 a[VCONFIG_CFG_SIZE_PCIE], b[VCONFIG_CFG_SIZE_PCIE];
+	u8 bytes[VCONFIG_CFG_SIZE_PCIE];
 	u32 flags = profiles[_i];
 	struct vconfig_config cfg;
 	struct vconfig *vc, *vb;
@@ -938,6 +940,15 @@ START_TEST(test_bulk_reads_match_dword_reads)
 		unsigned int off, len;
 
 		seed = seed * 1103515245 + 12345;
+		if (n % 200 == 0) {
+			/* the same write to both, then the bytes again */
+			off = n ? (seed >> 4) % VCONFIG_CFG_SIZE_PCIE & ~3u :
+				  PCI_BASE_ADDRESS_0;
+			vwr(vc, off, 4, seed ^ 0xffff0000, NULL);
+			vwr(vb, off, 4, seed ^ 0xffff0000, NULL);
+			for (len = 0; len < sizeof(bytes); len++)
+				bytes[len] = vrd(vc, len, 1);
+		}
 		off = (seed >> 8) % VCONFIG_CFG_SIZE_PCIE;
 		if (n % 4 == 0)
 			off &= ~3u;
@@ -948,6 +959,8 @@ START_TEST(test_bulk_reads_match_dword_reads)
 		fake_clear_log(&twin);
 		ck_assert_int_eq(vconfig_read(vc, off, len, a), 0);
 		ck_assert_int_eq(vconfig_read(vb, off, len, b), 0);
+		ck_assert_msg(!memcmp(a, bytes + off, len),
+			      "read of %u at 0x%x differs from its bytes", len, off);
 		ck_assert_msg(!memcmp(a, b, len), "read of %u at 0x%x differs",
 			      len, off);
 		ck_assert_msg(!memcmp(hw.dword_reads, twin.dword_reads,

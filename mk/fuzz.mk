@@ -76,9 +76,9 @@ fuzz-build: deps
 
 # Seeds: crafted hostile spaces and the shared corpus for the engine target,
 # the corpus dumps themselves for the dump target.
-$(FUZZ_BUILD)/mkseeds: tests/fuzz/mkseeds.c $(FUZZ_LIB_SRCS) include/vconfig/fuzz.h
+$(FUZZ_BUILD)/mkseeds: tests/fuzz/mkseeds.c tests/hostile/image.c tests/hostile/image.h $(FUZZ_LIB_SRCS) include/vconfig/fuzz.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -o $@ $< $(FUZZ_LIB_SRCS)
+	$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -I. -o $@ $< tests/hostile/image.c $(FUZZ_LIB_SRCS)
 
 fuzz-seeds: $(FUZZ_BUILD)/mkseeds
 	@rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds/engine $(FUZZ_BUILD)/seeds/dump

@@ -560,9 +560,23 @@ static int emu_write(void *priv, unsigned int offset, unsigned int size,
 	return 0;
 }
 
+/* Reads have no side effect on the model: dwords in a row are its bytes. */
+static int emu_read_bulk(void *priv, unsigned int offset, unsigned int size,
+			 void *buf)
+{
+	struct vconfig_emu *emu = priv;
+
+	if (!emu || !buf || (offset | size) & 3 || offset >= emu->cfg_size ||
+	    size > emu->cfg_size - offset)
+		return -EINVAL;
+	memcpy(buf, emu->config + offset, size);
+	return 0;
+}
+
 const struct vconfig_backend_ops vconfig_emu_ops = {
 	.read = emu_read,
 	.write = emu_write,
+	.read_bulk = emu_read_bulk,
 };
 
 /* Size one BAR as a PCI core does; returns the dwords it spans. */

@@ -30,6 +30,37 @@ static bool hook_watches(const struct vconfig *vc, unsigned int pos)
 	       (cap->desc->watch & (1ULL << ((pos - cap->pos) / 4)));
 }
 
+static u8 dword_kind(const struct vconfig *vc, unsigned int pos,
+		     const struct vconfig_dword *w)
+{
+	if (vc->owner[pos] != vc->owner[pos + 1] ||
+	    vc->owner[pos] != vc->owner[pos + 2] ||
+	    vc->owner[pos] != vc->owner[pos + 3])
+		return VCONFIG_DWORD_SPLIT;
+	if (w->virt == 0xffffffffu)
+		return VCONFIG_DWORD_VIRT;
+	if (!w->live)
+		return VCONFIG_DWORD_COPY;
+	return w->live == 0xffffffffu ? VCONFIG_DWORD_RAW : VCONFIG_DWORD_MIXED;
+}
+
+/* Runs, from the last dword back: a read takes a run in one go. */
+static void precompute_runs(struct vconfig *vc)
+{
+	unsigned int d = vc->cfg_size / 4;
+	const struct vconfig_dword *next = NULL;
+
+	while (d--) {
+		struct vconfig_dword *w = &vc->dword[d];
+		bool hw = w->kind == VCONFIG_DWORD_MIXED ||
+			  w->kind == VCONFIG_DWORD_RAW;
+
+		w->run = next && next->kind == w->kind ? next->run + 1 : 1;
+		w->hw_run = hw ? (next ? next->hw_run : 0) + 1 : 0;
+		next = w;
+	}
+}
+
 void vc_precompute(struct vconfig *vc)
 {
 	unsigned int d;
@@ -45,11 +76,16 @@ void vc_precompute(struct vconfig *vc)
 		inv &= ~w->virt;
 		w->live = ~w->virt & ~inv;
 		w->fixed = vc_get32(&vc->hwcache[pos]) & inv;
-		w->one_owner = vc->owner[pos] == vc->owner[pos + 1] &&
-			       vc->owner[pos] == vc->owner[pos + 2] &&
-			       vc->owner[pos] == vc->owner[pos + 3];
+		w->kind = dword_kind(vc, pos, w);
 		w->hooked = hook_watches(vc, pos) || hook_watches(vc, pos + 3);
 	}
+	precompute_runs(vc);
+}
+
+/* Does one owner hold the four bytes of the dword at @pos? */
+static inline bool one_owner(const struct vconfig *vc, unsigned int pos)
+{
+	return vc->dword[pos / 4].kind != VCONFIG_DWORD_SPLIT;
 }
 
 static int hw_read(struct vconfig *vc, unsigned int pos, unsigned int size,
@@ -57,6 +93,26 @@ static int hw_read(struct vconfig *vc, unsigned int pos, unsigned int size,
 {
 	vc->hw_reads++;
 	return vc->ops->read(vc->priv, pos, size, val);
+}
+
+int vc_hw_read_dwords(struct vconfig *vc, unsigned int pos, unsigned int count,
+		      u8 *buf)
+{
+	unsigned int i;
+	u32 val;
+	int ret;
+
+	if (vc->ops->read_bulk) {
+		vc->hw_reads += count;
+		return vc->ops->read_bulk(vc->priv, pos, 4 * count, buf);
+	}
+	for (i = 0; i < count; i++) {
+		ret = hw_read(vc, pos + 4 * i, 4, &val);
+		if (ret)
+			return ret;
+		vc_put32(buf + 4 * i, val);
+	}
+	return 0;
 }
 
 static int hw_write(struct vconfig *vc, unsigned int pos, unsigned int size,
@@ -126,7 +182,7 @@ void vc_apply_fields(struct vconfig *vc, unsigned int base,
 static unsigned int piece_size(const struct vconfig *vc, unsigned int pos,
 			       unsigned int end)
 {
-	if (!(pos & 3) && end - pos >= 4 && vc->dword[pos / 4].one_owner)
+	if (!(pos & 3) && end - pos >= 4 && one_owner(vc, pos))
 		return 4;
 	if (!(pos & 1) && end - pos >= 2 && vc->owner[pos] == vc->owner[pos + 1])
 		return 2;
@@ -153,6 +209,14 @@ static int read_piece(struct vconfig *vc, unsigned int pos, unsigned int size,
 	return 0;
 }
 
+/* What the user reads in a whole dword, given its hardware value @hw. */
+static __always_inline u32 dword_value(const struct vconfig *vc,
+				       const struct vconfig_dword *w,
+				       unsigned int pos, u32 hw)
+{
+	return (hw & w->live) | w->fixed | (vc_get32(&vc->vcopy[pos]) & w->virt);
+}
+
 /* A whole dword with one owner: the common case of every access. */
 static __always_inline int read_dword(struct vconfig *vc, unsigned int pos,
 				      u32 *out)
@@ -166,8 +230,77 @@ static __always_inline int read_dword(struct vconfig *vc, unsigned int pos,
 		if (ret)
 			return ret;
 	}
-	*out = (hw & w->live) | w->fixed | (vc_get32(&vc->vcopy[pos]) & w->virt);
+	*out = dword_value(vc, w, pos, hw);
 	return 0;
+}
+
+/* @count dwords from @pos, none of them live, into @out. */
+static void read_copies(const struct vconfig *vc, unsigned int pos,
+			unsigned int count, u8 *out)
+{
+	const struct vconfig_dword *w = &vc->dword[pos / 4];
+	unsigned int i;
+
+	for (i = 0; i < count; i++, w++, pos += 4, out += 4)
+		vc_put32(out, dword_value(vc, w, pos, 0));
+}
+
+/*
+ * @count dwords from @pos, each of them MIXED or RAW, into @out: one
+ * backend call for them all, then the bits of the MIXED ones that come
+ * from the copies. RAW dwords are the hardware value as it is.
+ */
+static int read_live(struct vconfig *vc, unsigned int pos, unsigned int count,
+		     u8 *out)
+{
+	unsigned int i = 0, n, end;
+	int ret;
+
+	ret = vc_hw_read_dwords(vc, pos, count, out);
+	if (ret)
+		return ret;
+	while (i < count) {
+		const struct vconfig_dword *w = &vc->dword[pos / 4 + i];
+
+		n = min_t(unsigned int, w->run, count - i);
+		if (w->kind == VCONFIG_DWORD_MIXED) {
+			for (end = i + n; i < end; i++, w++)
+				vc_put32(out + 4 * i,
+					 dword_value(vc, w, pos + 4 * i,
+						     vc_get32(out + 4 * i)));
+		} else {
+			i += n;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Up to @count whole dwords from the dword-aligned @pos, which is not
+ * SPLIT, into @out, as far as its run goes. Return: the dwords read or a
+ * negative errno.
+ */
+static int read_run(struct vconfig *vc, unsigned int pos, unsigned int count,
+		    u8 *out)
+{
+	const struct vconfig_dword *w = &vc->dword[pos / 4];
+	int ret;
+
+	if (w->kind == VCONFIG_DWORD_VIRT) {
+		count = min_t(unsigned int, w->run, count);
+		memcpy(out, &vc->vcopy[pos], 4 * count);
+		return count;
+	}
+	if (w->kind == VCONFIG_DWORD_COPY) {
+		count = min_t(unsigned int, w->run, count);
+		read_copies(vc, pos, count, out);
+		return count;
+	}
+	count = min_t(unsigned int, w->hw_run, count);
+	ret = read_live(vc, pos, count, out);
+	if (ret)
+		return ret;
+	return count;
 }
 
 u32 vc_read_user(struct vconfig *vc, unsigned int pos, unsigned int size)
@@ -314,26 +447,18 @@ int vconfig_read(struct vconfig *vc, unsigned int offset, unsigned int size,
 		unsigned int pos = offset + i;
 		unsigned int s;
 
-		if (!(pos & 3) && size - i >= 4 && vc->dword[pos / 4].one_owner) {
-			ret = read_dword(vc, pos, &val);
-			if (ret)
+		if (!(pos & 3) && size - i >= 4 && one_owner(vc, pos)) {
+			ret = read_run(vc, pos, (size - i) / 4, out + i);
+			if (ret < 0)
 				return ret;
-			vc_put32(out + i, val);
-			i += 4;
+			i += 4 * ret;
 			continue;
 		}
 		s = piece_size(vc, pos, offset + size);
-		if (s == 4) {
-			ret = read_dword(vc, pos, &val);
-			if (ret)
-				return ret;
-			vc_put32(out + i, val);
-		} else {
-			ret = read_piece(vc, pos, s, &val);
-			if (ret)
-				return ret;
-			vc_put(out + i, s, val);
-		}
+		ret = read_piece(vc, pos, s, &val);
+		if (ret)
+			return ret;
+		vc_put(out + i, s, val);
 		i += s;
 	}
 	return 0;
@@ -394,7 +519,7 @@ int vconfig_read_reg(struct vconfig *vc, unsigned int offset,
 
 	if (!vc || !val || !reg_ok(vc, offset, size))
 		return -EINVAL;
-	if (size == 4 && vc->dword[offset / 4].one_owner)
+	if (size == 4 && one_owner(vc, offset))
 		return read_dword(vc, offset, val);
 	ret = vconfig_read(vc, offset, size, buf);
 	if (!ret)
@@ -409,7 +534,7 @@ int vconfig_write_reg(struct vconfig *vc, unsigned int offset,
 
 	if (!vc || !reg_ok(vc, offset, size))
 		return -EINVAL;
-	if (size == 4 && vc->dword[offset / 4].one_owner) {
+	if (size == 4 && one_owner(vc, offset)) {
 		int ret;
 
 		if (fx) {

@@ -84,10 +84,20 @@ struct vconfig_cap {
 	u32 layouts;		/* selected layouts */
 };
 
+/* How a read of a whole dword is served (struct vconfig_dword.kind). */
+enum vconfig_dword_kind {
+	VCONFIG_DWORD_SPLIT,	/* more than one owner: accessed in pieces */
+	VCONFIG_DWORD_VIRT,	/* every bit virtual: the virtual copy as it is */
+	VCONFIG_DWORD_COPY,	/* no live bit: from the copies alone */
+	VCONFIG_DWORD_MIXED,	/* live bits and bits from the copies */
+	VCONFIG_DWORD_RAW,	/* every bit live: the hardware value as it is */
+};
+
 /*
  * The map of one dword, precomputed at create from the per-byte masks so
  * that an access costs a few loads: the classes as 32-bit masks, the
- * invariant bits as cached, and whether one owner holds all four bytes.
+ * invariant bits as cached, how a whole-dword read is served, and the
+ * runs that let a long read take consecutive dwords together.
  */
 struct vconfig_dword {
 	u32 virt;		/* served from the virtual copy */
@@ -95,8 +105,10 @@ struct vconfig_dword {
 	u32 fixed;		/* invariant bits, as read at create */
 	u32 write;		/* writable */
 	u32 rw1c;		/* write-1-to-clear */
-	bool one_owner;		/* the four bytes have one owner */
+	u8 kind;		/* enum vconfig_dword_kind */
 	bool hooked;		/* the owner's write hook looks at this dword */
+	u16 run;		/* dwords from this one on of the same kind */
+	u16 hw_run;		/* dwords from this one on of kind MIXED or RAW */
 };
 
 #define VCONFIG_MAX_CAPS	250
@@ -213,6 +225,14 @@ void vc_set_virt(struct vconfig *vc, unsigned int pos, unsigned int size,
 		 u32 val);
 /* Read a register through the map as the user sees it. */
 u32 vc_read_user(struct vconfig *vc, unsigned int pos, unsigned int size);
+
+/*
+ * Read @count dwords of hardware from the dword-aligned @pos into @buf
+ * (little-endian): one call of the backend's read_bulk, or one read per
+ * dword without it. Each dword counts as one backend read.
+ */
+int vc_hw_read_dwords(struct vconfig *vc, unsigned int pos, unsigned int count,
+		      u8 *buf);
 
 /* Build vc->dword from the per-byte map; the map is final afterwards. */
 void vc_precompute(struct vconfig *vc);

@@ -17,22 +17,6 @@
 /* Next Capability Offset of an extended capability header. */
 #define EXT_CAP_NEXT_FIELD	GENMASK(31, 20)
 
-static int read_all(struct vconfig *vc)
-{
-	unsigned int pos;
-	u32 val;
-	int ret;
-
-	for (pos = 0; pos < vc->cfg_size; pos += sizeof(val)) {
-		vc->hw_reads++;
-		ret = vc->ops->read(vc->priv, pos, sizeof(val), &val);
-		if (ret)
-			return ret;
-		vc_put32(&vc->hwcache[pos], val);
-	}
-	return 0;
-}
-
 static bool add_found(struct vconfig *vc, u16 id, u16 pos, bool extended)
 {
 	struct vconfig_cap *cap;
@@ -357,7 +341,8 @@ int vconfig_create(const struct vconfig_config *cfg, struct vconfig **out)
 	vc->max_msi_vectors = cfg->max_msi_vectors ? cfg->max_msi_vectors : 32;
 	memcpy(vc->region, cfg->region, sizeof(vc->region));
 
-	ret = read_all(vc);
+	/* the function, read once */
+	ret = vc_hw_read_dwords(vc, 0, vc->cfg_size / 4, vc->hwcache);
 	if (ret)
 		goto fail;
 	if (vc->flags & VCONFIG_F_VIRTFN)

@@ -83,6 +83,9 @@ static inline void vc_le32_store(u8 *p, u32 v)
 #ifndef max
 #define max(a, b)		((a) > (b) ? (a) : (b))
 #endif
+#ifndef min_t
+#define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
+#endif
 #ifndef max_t
 #define max_t(type, a, b)	((type)(a) > (type)(b) ? (type)(a) : (type)(b))
 #endif

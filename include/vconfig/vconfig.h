@@ -97,11 +97,17 @@ struct vconfig_effects {
 /*
  * The physical function behind the engine. read and write access one
  * naturally aligned piece of 1, 2 or 4 bytes; values are CPU-endian.
- * They return 0 or a negative errno.
+ * read_bulk (optional) reads @size bytes, a multiple of 4, from the
+ * dword-aligned @offset into @buf in configuration-space (little-endian)
+ * byte order, as many dword reads in ascending order would; the engine
+ * uses it for runs of consecutive dwords it reads from hardware, and reads
+ * dword by dword without it. They return 0 or a negative errno.
  */
 struct vconfig_backend_ops {
 	int (*read)(void *priv, unsigned int offset, unsigned int size, u32 *val);
 	int (*write)(void *priv, unsigned int offset, unsigned int size, u32 val);
+	int (*read_bulk)(void *priv, unsigned int offset, unsigned int size,
+			 void *buf);
 };
 
 /* Region kinds of struct vconfig_region_desc.flags. */
@@ -300,7 +306,10 @@ u64 vconfig_region_size(const struct vconfig *vc, unsigned int region);
 /* Virtual Command register decode bits, for front-ends guarding BAR access. */
 bool vconfig_memory_enabled(const struct vconfig *vc);
 bool vconfig_io_enabled(const struct vconfig *vc);
-/* Number of backend accesses made so far (reads, writes), for tests and benchmarks. */
+/*
+ * Number of backend accesses made so far (reads, writes), for tests and
+ * benchmarks; each dword of a read_bulk call counts as one read.
+ */
 void vconfig_backend_counts(const struct vconfig *vc, u64 *reads, u64 *writes);
 
 /* A named register or field of the map, for tools that print it. */

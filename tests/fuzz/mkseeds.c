@@ -6,7 +6,9 @@
  * missing BARs or over its PBA, a 64-bit BAR in slot 5, odd BAR sizes),
  * and spaces that reach engine paths the corpus does not (length rules of
  * every capability family, VPD handshakes, PM states, the ROM, BARs too
- * large for their kind). Each space gets a few access sequences.
+ * large for their kind). Each space gets a few access sequences. The
+ * crafted spaces are laid out with the configuration images of
+ * tests/hostile/image.h, then given the broken pointers they test.
  *
  *   mkseeds OUTDIR [DUMP...]
  */
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <vconfig/access.h>
 #include <vconfig/fuzz.h>
+#include "tests/hostile/image.h"
 
 static const char *outdir;
 static unsigned int nr_seeds;
@@ -111,56 +114,57 @@ static void emit_all(const char *name, struct vconfig_fuzz_input *in)
 	}
 }
 
-/* A type-0 endpoint with BAR0 (16 KiB, 64-bit) and BAR2 (I/O 32 bytes). */
+/* The crafted space being built; emit_space() hands it to the seed. */
+static struct cfg_image img;
+
+/*
+ * A type-0 endpoint (image_init()) with BAR0 (16 KiB, 64-bit), BAR2 (I/O
+ * 32 bytes) and a Status error bit to clear.
+ */
 static void base(struct vconfig_fuzz_input *in, unsigned int cfg_size)
 {
 	memset(in, 0, sizeof(*in));
+	memset(&img, 0, sizeof(img));
 	in->cfg_size = cfg_size;
-	vconfig_put32(in->config, 0, 0x10d38086);
-	vconfig_put16(in->config, PCI_STATUS, PCI_STATUS_CAP_LIST | PCI_STATUS_PARITY);
-	vconfig_put32(in->config, PCI_CLASS_REVISION, 0x02000001);
-	vconfig_put32(in->config, PCI_BASE_ADDRESS_0, PCI_BASE_ADDRESS_MEM_TYPE_64);
-	vconfig_put32(in->config, PCI_BASE_ADDRESS_2, PCI_BASE_ADDRESS_SPACE_IO);
-	in->config[PCI_CAPABILITY_LIST] = 0x40;
-	in->config[PCI_INTERRUPT_PIN] = 1;
+	image_init(&img, cfg_size);
+	image_set(&img, PCI_STATUS, 2,
+		  image_get(&img, PCI_STATUS, 2) | PCI_STATUS_PARITY);
+	image_bar(&img, 0, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	image_bar(&img, 2, PCI_BASE_ADDRESS_SPACE_IO);
 	in->region[0].size = 0x4000;
 	in->region[2].size = 32;
 }
 
-static void cap(struct vconfig_fuzz_input *in, unsigned int pos, u8 id, u8 next)
+/* Point the next field of the standard capability at @pos to @next. */
+static void cap_next(unsigned int pos, u8 next)
 {
-	in->config[pos] = id;
-	in->config[pos + 1] = next;
+	img.cfg[pos + PCI_CAP_LIST_NEXT] = next;
 }
 
-static void ext(struct vconfig_fuzz_input *in, unsigned int pos, u16 id,
-		unsigned int next)
+/* A capability list whose pointer is @ptr, whatever lies there. */
+static void cap_list(u8 ptr)
 {
-	vconfig_put32(in->config, pos, id | 1u << 16 | next << 20);
+	img.cfg[PCI_CAPABILITY_LIST] = ptr;
+	img.cfg[PCI_STATUS] |= PCI_STATUS_CAP_LIST;
 }
 
-static void msi64(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
+static void msi64(unsigned int pos)
 {
-	cap(in, pos, PCI_CAP_ID_MSI, next);
-	vconfig_put16(in->config, pos + PCI_MSI_FLAGS, PCI_MSI_FLAGS_64BIT |
-	      PCI_MSI_FLAGS_MASKBIT | 0x0a);
+	image_msi(&img, pos, PCI_MSI_FLAGS_64BIT | PCI_MSI_FLAGS_MASKBIT | 0x0a);
 }
 
-static void msix(struct vconfig_fuzz_input *in, unsigned int pos, u8 next,
-		 u32 table, u32 pba)
+/* PCI Express v2 with FLR and every Device Status error bit set. */
+static void pcie(unsigned int pos)
 {
-	cap(in, pos, PCI_CAP_ID_MSIX, next);
-	vconfig_put16(in->config, pos + PCI_MSIX_FLAGS, 7);
-	vconfig_put32(in->config, pos + PCI_MSIX_TABLE, table);
-	vconfig_put32(in->config, pos + PCI_MSIX_PBA, pba);
+	image_exp(&img, pos, 2, PCI_EXP_DEVCAP_FLR);
+	image_set(&img, pos + PCI_EXP_DEVSTA, 2, 0xf);
 }
 
-static void pcie(struct vconfig_fuzz_input *in, unsigned int pos, u8 next)
+/* The crafted space, with the usual access sequences. */
+static void emit_space(const char *name, struct vconfig_fuzz_input *in)
 {
-	cap(in, pos, PCI_CAP_ID_EXP, next);
-	vconfig_put16(in->config, pos + PCI_EXP_FLAGS, 2);
-	vconfig_put32(in->config, pos + PCI_EXP_DEVCAP, PCI_EXP_DEVCAP_FLR);
-	vconfig_put16(in->config, pos + PCI_EXP_DEVSTA, 0xf);
+	memcpy(in->config, img.cfg, sizeof(in->config));
+	emit_all(name, in);
 }
 
 /* One space with a sequence of its own, besides the usual ones. */
@@ -169,7 +173,7 @@ static void emit_with(const char *name, struct vconfig_fuzz_input *in,
 {
 	char n[512];
 
-	emit_all(name, in);
+	emit_space(name, in);
 	in->ops = ops;
 	in->nr_ops = 0;
 	sequence(in);
@@ -236,139 +240,144 @@ static void crafted(void)
 	struct vconfig_fuzz_input in;
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0x40);
-	emit_all("std-self-loop", &in);
+	image_pm(&img, 0x40, 0, 0);
+	cap_next(0x40, 0x40);
+	emit_space("std-self-loop", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0x50);
-	msi64(&in, 0x50, 0x70);
-	pcie(&in, 0x70, 0x50);
-	emit_all("std-loop", &in);
+	image_pm(&img, 0x40, 0, 0);
+	msi64(0x50);
+	pcie(0x70);
+	cap_next(0x70, 0x50);
+	emit_space("std-loop", &in);
 
 	base(&in, 256);
-	in.config[PCI_CAPABILITY_LIST] = 0xff;
-	emit_all("std-ptr-ff", &in);
+	cap_list(0xff);
+	emit_space("std-ptr-ff", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0xff);
-	emit_all("std-next-ff", &in);
+	image_pm(&img, 0x40, 0, 0);
+	cap_next(0x40, 0xff);
+	emit_space("std-next-ff", &in);
 
 	base(&in, 256);
-	in.config[PCI_CAPABILITY_LIST] = 0x20;
-	emit_all("std-ptr-low", &in);
+	cap_list(0x20);
+	emit_space("std-ptr-low", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_VPD, 0x3c);
-	emit_all("std-next-low", &in);
+	image_vpd(&img, 0x40);
+	cap_next(0x40, 0x3c);
+	emit_space("std-next-low", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0x42);
-	emit_all("std-misaligned", &in);
+	image_pm(&img, 0x40, 0, 0);
+	cap_next(0x40, 0x42);
+	emit_space("std-misaligned", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0xf4);
-	msi64(&in, 0xf4, 0xfc);
-	pcie(&in, 0xfc, 0);
-	emit_all("std-past-end", &in);
+	image_pm(&img, 0x40, 0, 0);
+	msi64(0xf4);
+	pcie(0xfc);
+	emit_space("std-past-end", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_VNDR, 0x48);
-	in.config[0x42] = 0xf0;		/* a length running to 0x130 */
-	cap(&in, 0x48, PCI_CAP_ID_VPD, 0);
-	emit_all("std-vendor-long", &in);
+	image_cap(&img, 0x40, PCI_CAP_ID_VNDR);
+	img.cfg[0x40 + PCI_CAP_FLAGS] = 0xf0;	/* a length running to 0x130 */
+	image_vpd(&img, 0x48);
+	emit_space("std-vendor-long", &in);
 
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_ERR, 0x100);
-	emit_all("ext-self-loop", &in);
+	pcie(0x40);
+	image_aer(&img, 0x100);
+	image_ecap_next(&img, 0x100, 0x100);
+	emit_space("ext-self-loop", &in);
 
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_ERR, 0x148);
-	ext(&in, 0x148, PCI_EXT_CAP_ID_DSN, 0x200);
-	ext(&in, 0x200, PCI_EXT_CAP_ID_MCAST, 0x100);
-	emit_all("ext-loop", &in);
+	pcie(0x40);
+	image_aer(&img, 0x100);
+	image_ecap(&img, 0x148, PCI_EXT_CAP_ID_DSN, 1);
+	image_ecap(&img, 0x200, PCI_EXT_CAP_ID_MCAST, 1);
+	image_ecap_next(&img, 0x200, 0x100);
+	emit_space("ext-loop", &in);
 
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	vconfig_put32(in.config, 0x100, 0xffffffff);
-	emit_all("ext-ones-head", &in);
+	pcie(0x40);
+	image_set(&img, 0x100, 4, 0xffffffff);
+	emit_space("ext-ones-head", &in);
 
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_DSN, 0x200);
-	vconfig_put32(in.config, 0x200, 0xffffffff);
-	emit_all("ext-ones-second", &in);
+	pcie(0x40);
+	image_ecap(&img, 0x100, PCI_EXT_CAP_ID_DSN, 1);
+	image_ecap_next(&img, 0x100, 0x200);
+	image_set(&img, 0x200, 4, 0xffffffff);
+	emit_space("ext-ones-second", &in);
 
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_MCAST, 0x180);
-	ext(&in, 0x180, PCI_EXT_CAP_ID_ERR, 0xffc);
-	ext(&in, 0xffc, PCI_EXT_CAP_ID_DSN, 0x0f2);
-	emit_all("ext-hidden-head", &in);
+	pcie(0x40);
+	image_ecap(&img, 0x100, PCI_EXT_CAP_ID_MCAST, 1);
+	image_ecap(&img, 0x180, PCI_EXT_CAP_ID_ERR, 1);
+	image_ecap(&img, 0xffc, PCI_EXT_CAP_ID_DSN, 1);
+	image_ecap_next(&img, 0xffc, 0x0f2);
+	emit_space("ext-hidden-head", &in);
 
+	/* AER at 0x104, inside the vendor-specific header at 0x100 */
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_VNDR, 0x104);
-	vconfig_put32(in.config, 0x104, 0xfff00001);
-	ext(&in, 0x104, PCI_EXT_CAP_ID_ERR, 0);
-	emit_all("ext-overlap", &in);
+	pcie(0x40);
+	image_ecap(&img, 0x100, PCI_EXT_CAP_ID_VNDR, 1);
+	image_ecap(&img, 0x104, PCI_EXT_CAP_ID_ERR, 1);
+	emit_space("ext-overlap", &in);
 
 	base(&in, 256);
-	msix(&in, 0x40, 0, 3, 3 | 0x800);
-	emit_all("msix-missing-bar", &in);
+	image_msix(&img, 0x40, 7, 3, 3 | 0x800);
+	emit_space("msix-missing-bar", &in);
 
 	base(&in, 256);
-	msix(&in, 0x40, 0, 0, 0x40);
-	emit_all("msix-over-pba", &in);
+	image_msix(&img, 0x40, 7, 0, 0x40);
+	emit_space("msix-over-pba", &in);
 
 	base(&in, 256);
-	msix(&in, 0x40, 0x50, 7, 6);
-	msi64(&in, 0x50, 0);
-	emit_all("msix-bir-7", &in);
+	image_msix(&img, 0x40, 7, 7, 6);
+	msi64(0x50);
+	emit_space("msix-bir-7", &in);
 
 	base(&in, 256);
-	vconfig_put32(in.config, PCI_BASE_ADDRESS_5, PCI_BASE_ADDRESS_MEM_TYPE_64);
+	image_bar(&img, 5, PCI_BASE_ADDRESS_MEM_TYPE_64);
 	in.region[5].size = 0x1000;
-	emit_all("bar5-64bit", &in);
+	emit_space("bar5-64bit", &in);
 
 	base(&in, 256);
 	in.region[0].size = 0x3000;
 	in.region[2].size = 24;
-	vconfig_put32(in.config, PCI_ROM_ADDRESS, 0);
 	in.region[VCONFIG_ROM_BAR].size = 0x5000;
-	emit_all("bar-odd-sizes", &in);
+	emit_space("bar-odd-sizes", &in);
 
 	base(&in, 256);
 	in.raw_regions = true;
 	in.region[0].flags = VCONFIG_REGION_IO;
 	in.region[1].size = 0x1000;
 	in.region[2].flags = VCONFIG_REGION_MEM64;
-	vconfig_put32(in.config, PCI_BASE_ADDRESS_4, 0x6);
+	image_bar(&img, 4, 0x6);
 	in.region[4].size = 0x100;
-	emit_all("bar-kind-mismatch", &in);
+	emit_space("bar-kind-mismatch", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
-	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_MASK | 3);
-	cap(&in, 0x48, PCI_CAP_ID_VPD, 0x50);
-	cap(&in, 0x50, PCI_CAP_ID_AF, 0x58);
-	in.config[0x53] = PCI_AF_CAP_TP | PCI_AF_CAP_FLR;
-	cap(&in, 0x58, PCI_CAP_ID_VPD, 0x60);
-	msi64(&in, 0x60, 0x80);
-	cap(&in, 0x80, PCI_CAP_ID_PCIX, 0);
-	emit_all("std-actions", &in);
+	image_pm(&img, 0x40, PCI_PM_CAP_D1 | PCI_PM_CAP_PME_MASK | 3, 0);
+	image_vpd(&img, 0x48);
+	image_af(&img, 0x50, PCI_AF_CAP_TP | PCI_AF_CAP_FLR);
+	image_vpd(&img, 0x58);
+	msi64(0x60);
+	image_pcix(&img, 0x80, 0);
+	emit_space("std-actions", &in);
 
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_PM, 0x48);
-	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | PCI_PM_CAP_D2 | 3);
-	cap(&in, 0x48, PCI_CAP_ID_VPD, 0);
+	image_pm(&img, 0x40, PCI_PM_CAP_D1 | PCI_PM_CAP_D2 | 3, 0);
+	image_vpd(&img, 0x48);
 	emit_with("std-pm-vpd", &in, seq_vpd);
 	in.ops = ops;
 	in.nr_ops = 0;
 	seq_pm(&in);
 	emit("std-pm-vpd.pm", &in);
-	vconfig_put16(in.config, 0x42, PCI_PM_CAP_D1 | 3);
+	vconfig_put16(in.config, 0x40 + PCI_PM_PMC, PCI_PM_CAP_D1 | 3);
 	emit("std-pm-no-d2.pm", &in);
 
 	base(&in, 256);
@@ -377,24 +386,23 @@ static void crafted(void)
 
 	/* MSI with the reserved Multiple Message Capable values 6 and 7. */
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_MSI, 0x50);
-	vconfig_put16(in.config, 0x42, 7 << 1);
-	cap(&in, 0x50, PCI_CAP_ID_MSI, 0);
-	vconfig_put16(in.config, 0x52, PCI_MSI_FLAGS_MASKBIT | 6 << 1);
-	emit_all("msi-mmc-reserved", &in);
+	image_msi(&img, 0x40, 7 << 1);
+	image_msi(&img, 0x50, PCI_MSI_FLAGS_MASKBIT | 6 << 1);
+	emit_space("msi-mmc-reserved", &in);
 
-	/* Hidden standard capabilities of fixed or derived length. */
+	/* Hidden standard capabilities of fixed, derived or unknown length. */
 	base(&in, 256);
-	cap(&in, 0x40, PCI_CAP_ID_SLOTID, 0x44);
-	cap(&in, 0x44, PCI_CAP_ID_CHSWP, 0x48);
-	cap(&in, 0x48, PCI_CAP_ID_DBG, 0x4c);
-	cap(&in, 0x4c, PCI_CAP_ID_SHPC, 0x54);
-	cap(&in, 0x54, PCI_CAP_ID_SSVID, 0x5c);
-	cap(&in, 0x5c, PCI_CAP_ID_SATA, 0x70);
-	in.config[0x5c + PCI_SATA_REGS] = PCI_SATA_REGS_INLINE;
-	cap(&in, 0x70, PCI_CAP_ID_SATA, 0x80);
-	cap(&in, 0x80, PCI_CAP_ID_MSI, 0);
-	emit_all("std-hidden-lengths", &in);
+	image_cap(&img, 0x40, PCI_CAP_ID_SLOTID);
+	image_cap(&img, 0x44, PCI_CAP_ID_CHSWP);
+	image_cap(&img, 0x48, PCI_CAP_ID_DBG);
+	image_cap(&img, 0x4c, PCI_CAP_ID_SHPC);
+	image_cap(&img, 0x54, PCI_CAP_ID_SSVID);
+	image_cap(&img, 0x5c, PCI_CAP_ID_SATA);
+	img.cfg[0x5c + PCI_SATA_REGS] = PCI_SATA_REGS_INLINE;
+	image_cap(&img, 0x70, PCI_CAP_ID_SATA);
+	image_cap(&img, 0x80, PCI_CAP_ID_MSI);
+	image_cap(&img, 0x90, 0x7f);	/* an ID no specification defines */
+	emit_space("std-hidden-lengths", &in);
 
 	/*
 	 * Extended capabilities whose length a register gives: ACS with an
@@ -402,30 +410,30 @@ static void crafted(void)
 	 * VC with VC and port arbitration tables, Resizable BAR, DPA.
 	 */
 	base(&in, 4096);
-	pcie(&in, 0x40, 0);
-	ext(&in, 0x100, PCI_EXT_CAP_ID_ACS, 0x140);
-	vconfig_put16(in.config, 0x100 + PCI_ACS_CAP, PCI_ACS_EC);
-	ext(&in, 0x140, PCI_EXT_CAP_ID_TPH, 0x180);
-	vconfig_put32(in.config, 0x140 + PCI_TPH_CAP, PCI_TPH_LOC_CAP | 7 << PCI_TPH_CAP_ST_SHIFT);
-	ext(&in, 0x180, PCI_EXT_CAP_ID_VC, 0x400);
-	vconfig_put32(in.config, 0x180 + PCI_VC_PORT_CAP1, 1);
-	vconfig_put32(in.config, 0x180 + PCI_VC_PORT_CAP2, 4u << 24);
-	vconfig_put32(in.config, 0x180 + PCI_VC_RES_CAP, 8u << 24);
-	ext(&in, 0x400, PCI_EXT_CAP_ID_REBAR, 0x440);
-	vconfig_put32(in.config, 0x400 + PCI_REBAR_CTRL, 2 << PCI_REBAR_CTRL_NBAR_SHIFT);
-	ext(&in, 0x440, PCI_EXT_CAP_ID_DPA, 0x480);
-	vconfig_put32(in.config, 0x440 + PCI_DPA_CAP, 5);
-	ext(&in, 0x480, PCI_EXT_CAP_ID_ACS, 0x4c0);
-	vconfig_put16(in.config, 0x480 + PCI_ACS_CAP, PCI_ACS_EC | 40 << 8);
-	ext(&in, 0x4c0, PCI_EXT_CAP_ID_TPH, 0x500);
-	ext(&in, 0x500, PCI_EXT_CAP_ID_ACS, 0x540);
-	ext(&in, 0x540, PCI_EXT_CAP_ID_REBAR, 0);
-	vconfig_put32(in.config, 0x540 + PCI_REBAR_CTRL, 7 << PCI_REBAR_CTRL_NBAR_SHIFT);
-	emit_all("ext-lengths", &in);
+	pcie(0x40);
+	image_ecap(&img, 0x100, PCI_EXT_CAP_ID_ACS, 1);
+	image_set(&img, 0x100 + PCI_ACS_CAP, 2, PCI_ACS_EC);
+	image_ecap(&img, 0x140, PCI_EXT_CAP_ID_TPH, 1);
+	image_set(&img, 0x140 + PCI_TPH_CAP, 4, PCI_TPH_LOC_CAP | 7 << PCI_TPH_CAP_ST_SHIFT);
+	image_ecap(&img, 0x180, PCI_EXT_CAP_ID_VC, 1);
+	image_set(&img, 0x180 + PCI_VC_PORT_CAP1, 4, 1);
+	image_set(&img, 0x180 + PCI_VC_PORT_CAP2, 4, 4u << 24);
+	image_set(&img, 0x180 + PCI_VC_RES_CAP, 4, 8u << 24);
+	image_ecap(&img, 0x400, PCI_EXT_CAP_ID_REBAR, 1);
+	image_set(&img, 0x400 + PCI_REBAR_CTRL, 4, 2 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	image_ecap(&img, 0x440, PCI_EXT_CAP_ID_DPA, 1);
+	image_set(&img, 0x440 + PCI_DPA_CAP, 4, 5);
+	image_ecap(&img, 0x480, PCI_EXT_CAP_ID_ACS, 1);
+	image_set(&img, 0x480 + PCI_ACS_CAP, 2, PCI_ACS_EC | 40 << 8);
+	image_ecap(&img, 0x4c0, PCI_EXT_CAP_ID_TPH, 1);
+	image_ecap(&img, 0x500, PCI_EXT_CAP_ID_ACS, 1);
+	image_ecap(&img, 0x540, PCI_EXT_CAP_ID_REBAR, 1);
+	image_set(&img, 0x540 + PCI_REBAR_CTRL, 4, 7 << PCI_REBAR_CTRL_NBAR_SHIFT);
+	emit_space("ext-lengths", &in);
 
 	base(&in, 256);
 	in.engine_flags = VCONFIG_F_NO_INTX;
-	emit_all("no-intx", &in);
+	emit_space("no-intx", &in);
 
 	/* BARs too large for their kind, as a front-end might say. */
 	base(&in, 256);
@@ -435,15 +443,15 @@ static void crafted(void)
 	in.region[2].size = 0x200000000ull;
 	in.region[2].flags = VCONFIG_REGION_IO;
 	in.region[3].size = 0x100000000ull;
-	emit_all("bar-too-large", &in);
+	emit_space("bar-too-large", &in);
 
 	base(&in, 256);
-	vconfig_put16(in.config, 0, 0xffff);
-	emit_all("absent", &in);
+	image_set(&img, PCI_VENDOR_ID, 2, 0xffff);
+	emit_space("absent", &in);
 
 	base(&in, 256);
-	in.config[PCI_HEADER_TYPE] = 1;
-	emit_all("bridge", &in);
+	img.cfg[PCI_HEADER_TYPE] = 1;
+	emit_space("bridge", &in);
 }
 
 static void from_dump(const char *path)

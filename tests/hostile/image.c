@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * Configuration-space images and their builders, shared by the unit tests
- * and the in-kernel hostile test.
+ * Configuration-space images and their builders, shared by the unit tests,
+ * the in-kernel hostile test and the fuzz seeds.
  */
 #include "tests/hostile/image.h"
 

@@ -3,8 +3,9 @@
  * A configuration-space image for tests: the bytes of a function with
  * per-byte writable and write-1-to-clear masks, and builders that lay out
  * a type-0 header, BARs and each capability kind. The unit tests' fake
- * function and the hostile spaces (unit and in-kernel tests alike) build
- * on it; portable C over the engine's environment header only.
+ * function, the hostile spaces (unit and in-kernel tests alike) and the
+ * crafted fuzz seeds build on it; portable C over the engine's
+ * environment header only.
  */
 #ifndef VCONFIG_TESTS_HOSTILE_IMAGE_H
 #define VCONFIG_TESTS_HOSTILE_IMAGE_H

@@ -12,6 +12,7 @@
 
 #include <check.h>
 #include <string.h>
+#include <vconfig/access.h>
 #include <vconfig/vconfig.h>
 #include "tests/hostile/image.h"
 
@@ -28,6 +29,10 @@ struct fake_hw {
 	/* bytes, masks, chain tails: hw.img, or hw.cfg, hw.wmask ... */
 	CFG_IMAGE_GROUP(img);
 	unsigned int reads, writes;
+	/* read_bulk calls (fake_bulk_ops); every read counts in reads */
+	unsigned int bulk_calls;
+	/* reads of each dword since the last fake_clear_log() */
+	unsigned int dword_reads[VCONFIG_CFG_SIZE_PCIE / 4];
 	/* accesses the backend contract forbids: misaligned, odd size, out of range */
 	unsigned int bad;
 	/* the last FAKE_LOG_MAX accesses, oldest first once it wraps */
@@ -69,6 +74,7 @@ static inline int fake_read(void *priv, unsigned int off, unsigned int size,
 		return -EINVAL;
 	if ((int)off == hw->fail_read_at)
 		return -EIO;
+	hw->dword_reads[off / 4]++;
 	*val = image_get(&hw->img, off, size);
 	fake_log(hw, false, off, size, *val);
 	return 0;
@@ -89,9 +95,40 @@ static inline int fake_write(void *priv, unsigned int off, unsigned int size,
 	return 0;
 }
 
+/* Whole dwords in one call; a failing dword fails the call. */
+static inline int fake_read_bulk(void *priv, unsigned int off,
+				 unsigned int size, void *buf)
+{
+	struct fake_hw *hw = priv;
+	unsigned int pos;
+
+	hw->bulk_calls++;
+	if (off % 4 || size % 4 || !size || off + size > hw->size) {
+		hw->bad++;
+		return -EINVAL;
+	}
+	for (pos = off; pos < off + size; pos += 4) {
+		u32 val = image_get(&hw->img, pos, 4);
+
+		hw->reads++;
+		if ((int)pos == hw->fail_read_at)
+			return -EIO;
+		hw->dword_reads[pos / 4]++;
+		vconfig_put_le((u8 *)buf + pos - off, 4, val);
+	}
+	return 0;
+}
+
 static const struct vconfig_backend_ops fake_ops = {
 	.read = fake_read,
 	.write = fake_write,
+};
+
+/* The same function with read_bulk. */
+static const struct vconfig_backend_ops fake_bulk_ops = {
+	.read = fake_read,
+	.write = fake_write,
+	.read_bulk = fake_read_bulk,
 };
 
 /* Find the last access to @off in the log; NULL if none. */
@@ -113,7 +150,8 @@ fake_last(const struct fake_hw *hw, bool write, unsigned int off)
 
 static inline void fake_clear_log(struct fake_hw *hw)
 {
-	hw->reads = hw->writes = hw->nlog = 0;
+	hw->reads = hw->writes = hw->nlog = hw->bulk_calls = 0;
+	memset(hw->dword_reads, 0, sizeof(hw->dword_reads));
 }
 
 /* A type-0 endpoint of @size bytes (image_init()), no access failing. */

@@ -159,6 +159,22 @@ START_TEST(test_access_rules)
 }
 END_TEST
 
+/* read_bulk: whole dwords inside the space, the model's bytes as they are. */
+START_TEST(test_read_bulk)
+{
+	u8 buf[VCONFIG_CFG_SIZE_PCIE];
+
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 2, 4, buf), -EINVAL);
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 0, 6, buf), -EINVAL);
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 4092, 8, buf), -EINVAL);
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 0xfffffffc, 8, buf), -EINVAL);
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 0, sizeof(buf), buf), 0);
+	ck_assert_mem_eq(buf, vconfig_emu_bytes(emu), sizeof(buf));
+	ck_assert_int_eq(vconfig_emu_ops.read_bulk(emu, 0x40, 8, buf), 0);
+	ck_assert_uint_eq(vconfig_get_le(buf + 4, 4), rd(0x44, 4));
+}
+END_TEST
+
 START_TEST(test_small_space)
 {
 	struct vconfig_emu *e;
@@ -855,6 +871,7 @@ static Suite *emu_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_create_arguments);
 	tcase_add_test(tc, test_access_rules);
+	tcase_add_test(tc, test_read_bulk);
 	tcase_add_test(tc, test_small_space);
 	tcase_add_test(tc, test_header_read_only);
 	tcase_add_test(tc, test_command);

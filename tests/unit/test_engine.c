@@ -897,6 +897,136 @@ START_TEST(test_backend_counts_track_accesses)
 }
 END_TEST
 
+/* ---- bulk reads (read_bulk) ---- */
+
+/* The rich function again, in @twin, with read_bulk. */
+static struct vconfig *bulk_twin(struct fake_hw *twin, u32 flags)
+{
+	struct vconfig_config cfg;
+
+	fake_rich(twin);
+	fake_rich_config(twin, &cfg);
+	cfg.ops = &fake_bulk_ops;
+	cfg.flags = flags;
+	return fake_create_cfg(&cfg);
+}
+
+static struct fake_hw twin;
+
+/*
+ * With read_bulk, any range reads the same bytes as byte-wise reads, and
+ * reads the same dwords of hardware, each as often, as dword by dword,
+ * while writes move virtual and hardware state; create reads the space
+ * in one call.
+ */
+START_TEST(test_bulk_reads_match_dword_reads)
+{
+	static const u32 profiles[] = { 0, VCONFIG_F_STRICT };
+	u8 a[VCONFIG_CFG_SIZE_PCIE], b[VCONFIG_CFG_SIZE_PCIE];
+	u8 bytes[VCONFIG_CFG_SIZE_PCIE];
+	u32 flags = profiles[_i];
+	struct vconfig_config cfg;
+	struct vconfig *vc, *vb;
+	unsigned int n, seed = 1;
+
+	fake_rich(&hw);
+	fake_rich_config(&hw, &cfg);
+	cfg.flags = flags;
+	vc = fake_create_cfg(&cfg);
+	vb = bulk_twin(&twin, flags);
+	ck_assert_uint_eq(twin.bulk_calls, 1);
+	ck_assert_uint_eq(twin.reads, hw.reads);
+	for (n = 0; n < 4000; n++) {
+		unsigned int off, len;
+
+		seed = seed * 1103515245 + 12345;
+		if (n % 200 == 0) {
+			/* the same write to both, then the bytes again */
+			off = n ? (seed >> 4) % VCONFIG_CFG_SIZE_PCIE & ~3u :
+				  PCI_BASE_ADDRESS_0;
+			vwr(vc, off, 4, seed ^ 0xffff0000, NULL);
+			vwr(vb, off, 4, seed ^ 0xffff0000, NULL);
+			for (len = 0; len < sizeof(bytes); len++)
+				bytes[len] = vrd(vc, len, 1);
+		}
+		off = (seed >> 8) % VCONFIG_CFG_SIZE_PCIE;
+		if (n % 4 == 0)
+			off &= ~3u;
+		len = 1 + (seed >> 20) % (n % 2 ? 64 : VCONFIG_CFG_SIZE_PCIE);
+		if (len > VCONFIG_CFG_SIZE_PCIE - off)
+			len = VCONFIG_CFG_SIZE_PCIE - off;
+		fake_clear_log(&hw);
+		fake_clear_log(&twin);
+		ck_assert_int_eq(vconfig_read(vc, off, len, a), 0);
+		ck_assert_int_eq(vconfig_read(vb, off, len, b), 0);
+		ck_assert_msg(!memcmp(a, bytes + off, len),
+			      "read of %u at 0x%x differs from its bytes", len, off);
+		ck_assert_msg(!memcmp(a, b, len), "read of %u at 0x%x differs",
+			      len, off);
+		ck_assert_msg(!memcmp(hw.dword_reads, twin.dword_reads,
+				      sizeof(hw.dword_reads)),
+			      "read of %u at 0x%x reads other dwords", len, off);
+	}
+	ck_assert_uint_eq(hw.bad + twin.bad, 0);
+	vconfig_destroy(vc);
+	vconfig_destroy(vb);
+}
+END_TEST
+
+/*
+ * A full read takes from hardware every dword with live bits and no
+ * other, consecutive ones in one call; a live dword changes under it.
+ */
+START_TEST(test_bulk_full_read_merges_runs)
+{
+	u8 buf[VCONFIG_CFG_SIZE_PCIE];
+	bool live[VCONFIG_CFG_SIZE_PCIE / 4] = { false };
+	struct vconfig *vb = bulk_twin(&twin, 0);
+	unsigned int d, b, nr_live = 0, runs = 0;
+
+	for (d = 0; d < VCONFIG_CFG_SIZE_PCIE / 4; d++) {
+		for (b = 0; b < 4; b++) {
+			u8 virt = vconfig_class_mask(vb, VCONFIG_CLASS_VIRT, 4 * d + b);
+			u8 inv = vconfig_class_mask(vb, VCONFIG_CLASS_INVARIANT, 4 * d + b);
+
+			live[d] |= (u8)(~virt & ~inv) != 0;
+		}
+		nr_live += live[d];
+		runs += live[d] && (!d || !live[d - 1]);
+	}
+	fake_clear_log(&twin);
+	fake_set(&twin, 0x800, 4, 0x5a5aa5a5);
+	ck_assert_int_eq(vconfig_read(vb, 0, sizeof(buf), buf), 0);
+	ck_assert_uint_eq(vconfig_get_le(buf + 0x800, 4), 0x5a5aa5a5);
+	for (d = 0; d < VCONFIG_CFG_SIZE_PCIE / 4; d++)
+		ck_assert_msg(!twin.dword_reads[d] == !live[d],
+			      "dword 0x%x: %u reads, live %d", 4 * d,
+			      twin.dword_reads[d], live[d]);
+	ck_assert_uint_le(twin.bulk_calls, runs);
+	ck_assert_uint_lt(twin.bulk_calls, nr_live / 8);
+	vconfig_destroy(vb);
+}
+END_TEST
+
+/* A bulk read that fails fails the access. */
+START_TEST(test_bulk_read_error_propagates)
+{
+	u8 buf[VCONFIG_CFG_SIZE_PCIE];
+	struct vconfig_config cfg;
+	struct vconfig *vb = bulk_twin(&twin, 0);
+
+	twin.fail_read_at = 0x900;
+	ck_assert_int_eq(vconfig_read(vb, 0, sizeof(buf), buf), -EIO);
+	ck_assert_int_eq(vconfig_read(vb, 0x8f0, 0x20, buf), -EIO);
+	ck_assert_int_eq(vconfig_read(vb, 0x904, 0x20, buf), 0);
+	vconfig_destroy(vb);
+
+	fake_config(&twin, &cfg);
+	cfg.ops = &fake_bulk_ops;
+	ck_assert_int_eq(vconfig_create(&cfg, &vb), -EIO);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -962,6 +1092,13 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_reset_restores_virtual_state);
 	tcase_add_test(tc, test_decode_accessors);
 	tcase_add_test(tc, test_backend_counts_track_accesses);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bulk");
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_bulk_reads_match_dword_reads, 0, 2);
+	tcase_add_test(tc, test_bulk_full_read_merges_runs);
+	tcase_add_test(tc, test_bulk_read_error_propagates);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,8 +14,8 @@ MANDIR       ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 INSTALL      ?= install
 
-LIBVCONFIG_VERSION := 1.0.0
-LIBVCONFIG_SONAME  := libvconfig.so.1
+LIBVCONFIG_VERSION := 2.0.0
+LIBVCONFIG_SONAME  := libvconfig.so.2
 LIBVCONFIG_SO      := $(BUILD)/lib/libvconfig.so.$(LIBVCONFIG_VERSION)
 VCONFIG_PC         := $(BUILD)/lib/vconfig.pc
 MAN_PAGES          := man/vconfig.1 man/lsvfio.1 man/libvconfig.3

@@ -40,16 +40,16 @@ pass make-install
 missing=""
 for f in include/vconfig/libvconfig.h include/vconfig/vconfig.h include/vconfig/emu.h \
 	include/vconfig/env.h include/linux/vfio_vconfig.h lib/libvconfig.a \
-	lib/libvconfig.so.1.0.0 lib/libvconfig.so.1 lib/libvconfig.so lib/pkgconfig/vconfig.pc \
+	lib/libvconfig.so.2.0.0 lib/libvconfig.so.2 lib/libvconfig.so lib/pkgconfig/vconfig.pc \
 	bin/vconfig bin/lsvfio share/man/man1/vconfig.1 share/man/man1/lsvfio.1 \
 	share/man/man3/libvconfig.3; do
 	[ -e "$root$prefix/$f" ] || missing="$missing $f"
 done
 if [ -z "$missing" ]; then pass files; else fail "files: missing$missing"; fi
 
-soname=$(readelf -d "$root$prefix/lib/libvconfig.so.1.0.0" 2>/dev/null |
+soname=$(readelf -d "$root$prefix/lib/libvconfig.so.2.0.0" 2>/dev/null |
 	sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-if [ "$soname" = libvconfig.so.1 ]; then pass soname; else fail "soname: '$soname'"; fi
+if [ "$soname" = libvconfig.so.2 ]; then pass soname; else fail "soname: '$soname'"; fi
 if grep -q '\.\./' "$root$prefix/include/vconfig/"*.h; then
 	fail "headers: an installed header still reaches into the source tree"
 else
@@ -58,7 +58,7 @@ fi
 
 # The shared library exports exactly the functions its installed headers
 # declare: nothing of the shim, the oracle, the tools or the engine's insides.
-nm -D --defined-only "$root$prefix/lib/libvconfig.so.1.0.0" |
+nm -D --defined-only "$root$prefix/lib/libvconfig.so.2.0.0" |
 	awk '$2 ~ /^[TDBR]$/ { sub(/@.*/, "", $3); print $3 }' | sort -u >"$tmp/exported"
 # Declared: the compiler's list of the headers' prototypes (-aux-info), less
 # the static inline helpers, plus the extern objects.
@@ -118,7 +118,7 @@ check pkg-config-shared $cc -std=gnu11 -Wall -Wextra -Werror -o "$tmp/prog" "$tm
 	$(pkg-config --cflags --libs vconfig)
 if [ -x "$tmp/prog" ] && LD_LIBRARY_PATH="$root$prefix/lib" "$tmp/prog" >"$tmp/out" 2>&1 &&
 	grep -q '^ok' "$tmp/out" &&
-	LD_LIBRARY_PATH="$root$prefix/lib" ldd "$tmp/prog" | grep -q "$root$prefix/lib/libvconfig.so.1"; then
+	LD_LIBRARY_PATH="$root$prefix/lib" ldd "$tmp/prog" | grep -q "$root$prefix/lib/libvconfig.so.2"; then
 	pass run-shared
 else
 	fail "run-shared: $(head -n 2 "$tmp/out" | tr '\n' ' ')"

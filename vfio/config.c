@@ -213,6 +213,26 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 }
 
 /**
+ * vfio_vconfig_after_reset() - follow a slot or bus reset of an open function
+ * @vdev: the device; caller holds igate and memory_lock for write
+ * @done: the reset succeeded
+ *
+ * As after vfio_vconfig_reset_function(): the virtual space is reset only
+ * when the function was.
+ */
+void vfio_vconfig_after_reset(struct vfio_vconfig_device *vdev, bool done)
+{
+	if (!vdev->vc)
+		return;
+	vfio_vconfig_nointx_restore(vdev);
+	if (done) {
+		mutex_lock(&vdev->config_lock);
+		vfio_vconfig_virtual_reset(vdev);
+		mutex_unlock(&vdev->config_lock);
+	}
+}
+
+/**
  * vfio_vconfig_set_power_state() - move the function to a power state
  * @vdev: the device; caller holds memory_lock for write
  * @state: the new state

@@ -293,6 +293,10 @@ long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,
 		return vfio_vconfig_ioctl_reset(vdev);
 	case VFIO_DEVICE_IOEVENTFD:
 		return vfio_vconfig_ioctl_ioeventfd(vdev, uarg);
+	case VFIO_DEVICE_GET_PCI_HOT_RESET_INFO:
+		return vfio_vconfig_ioctl_hot_reset_info(vdev, uarg);
+	case VFIO_DEVICE_PCI_HOT_RESET:
+		return vfio_vconfig_ioctl_hot_reset(vdev, uarg);
 	default:
 		return -ENOTTY;
 	}

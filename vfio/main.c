@@ -140,6 +140,7 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	pci_clear_master(pdev);
 	vfio_vconfig_release_barmaps(vdev);
+	vdev->needs_reset = true;
 
 	if (pci_load_and_free_saved_state(pdev, &vdev->open_state)) {
 		pci_info(pdev, "could not reload the saved state\n");
@@ -154,7 +155,8 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 	/* the "try" variant would overwrite the state just loaded */
 	if (vdev->reset_works && !vfio_vconfig_sriov_busy(vdev) &&
 	    pci_dev_trylock(pdev)) {
-		__pci_reset_function_locked(pdev);
+		if (!__pci_reset_function_locked(pdev))
+			vdev->needs_reset = false;
 		pci_dev_unlock(pdev);
 	}
 	pci_restore_state(pdev);
@@ -162,6 +164,7 @@ out:
 	kfree(vdev->pm_state);
 	vdev->pm_state = NULL;
 	pci_disable_device(pdev);
+	vfio_vconfig_dev_set_try_reset(vdev->vdev.dev_set);
 }
 
 static int vfio_vconfig_open_device(struct vfio_device *core)
@@ -349,7 +352,9 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 	}
 	dev_set_drvdata(&pdev->dev, vdev);
 
-	ret = vfio_vconfig_sriov_init(vdev);
+	ret = vfio_vconfig_dev_set_assign(vdev);
+	if (!ret)
+		ret = vfio_vconfig_sriov_init(vdev);
 	if (ret) {
 		vfio_put_device(&vdev->vdev);
 		return ret;

@@ -76,6 +76,8 @@ struct vfio_vconfig_action {
  * @msix_mmappable: the MSI-X table pages may be mapped (msix_mmap=1)
  * @has_dyn_msix: MSI-X vectors can be added while MSI-X is enabled
  * @reset_works: pci_try_reset_function() succeeded at open
+ * @needs_reset: the function was not reset at its last close; a slot or
+ *	bus reset of its set is due (vfio_vconfig_dev_set_try_reset())
  * @needs_pm_restore: the function loses its state on D3hot->D0
  * @pci_2_3: INTx can be masked at the device (PCI 2.3 DisINTx)
  * @nointx: INTx is hidden and kept disabled (vfio-pci's nointx list)
@@ -122,6 +124,7 @@ struct vfio_vconfig_device {
 	bool msix_mmappable;
 	bool has_dyn_msix;
 	bool reset_works;
+	bool needs_reset;
 	bool needs_pm_restore;
 	bool pci_2_3;
 	bool strict;
@@ -184,6 +187,7 @@ bool vfio_vconfig_io_enabled(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 				 pci_power_t state);
+void vfio_vconfig_after_reset(struct vfio_vconfig_device *vdev, bool done);
 
 /* rdwr.c */
 ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
@@ -248,6 +252,14 @@ void vfio_vconfig_nointx_restore(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_ioctl_ioeventfd(struct vfio_vconfig_device *vdev,
 				 struct vfio_device_ioeventfd __user *arg);
 void vfio_vconfig_ioeventfds_release(struct vfio_vconfig_device *vdev);
+
+/* reset.c */
+int vfio_vconfig_dev_set_assign(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_ioctl_hot_reset_info(struct vfio_vconfig_device *vdev,
+				      struct vfio_pci_hot_reset_info __user *arg);
+int vfio_vconfig_ioctl_hot_reset(struct vfio_vconfig_device *vdev,
+				 struct vfio_pci_hot_reset __user *arg);
+void vfio_vconfig_dev_set_try_reset(struct vfio_device_set *dev_set);
 
 /* ioctl.c */
 long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,

@@ -527,10 +527,12 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 			VFIO_DEVICE_GET_IRQ_INFO, VFIO_DEVICE_SET_IRQS,
 			VFIO_DEVICE_RESET, VFIO_DEVICE_FEATURE,
 			VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, VFIO_DEVICE_IOEVENTFD,
+			VFIO_DEVICE_PCI_HOT_RESET,
 		};
 		/* the last page before the guard */
 		uint32_t *w = (uint32_t *)(st->guarded + IOBUF - PAGE);
-		unsigned long cmd = (a & 0xf) < 8 ? cmds[a & 7] : _IO(VFIO_TYPE, VFIO_BASE + (a >> 8) % 40);
+		unsigned long cmd = (a & 0xf) < sizeof(cmds) / sizeof(cmds[0]) ? cmds[a & 0xf] :
+				    _IO(VFIO_TYPE, VFIO_BASE + (a >> 8) % 40);
 		uint64_t r = op->d;
 		unsigned int i;
 
@@ -543,7 +545,7 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 		 * negative as an int (found by this fuzzer) */
 		if (no_copies && cmd == VFIO_DEVICE_IOEVENTFD)
 			break;
-		reset = cmd == VFIO_DEVICE_RESET;
+		reset = cmd == VFIO_DEVICE_RESET || cmd == VFIO_DEVICE_PCI_HOT_RESET;
 		if (SYS(ioctl(any_fd(st, a >> 16), cmd, w)) != 0)
 			reset = false;
 		break;

@@ -352,6 +352,10 @@ int vfio_vconfig_device_feature(struct vfio_device *core, u32 flags,
 		return vfio_vconfig_feature_action(vdev, flags, arg, argsz);
 	case VFIO_DEVICE_FEATURE_PCI_VF_TOKEN:
 		return vfio_vconfig_feature_vf_token(vdev, flags, arg, argsz);
+	case VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY:
+	case VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY_WITH_WAKEUP:
+	case VFIO_DEVICE_FEATURE_LOW_POWER_EXIT:
+		return vfio_vconfig_feature_low_power(vdev, flags, arg, argsz);
 	default:
 		return -ENOTTY;
 	}

@@ -173,7 +173,8 @@ static vm_fault_t vfio_vconfig_mmap_fault(struct vm_fault *vmf)
 	vm_fault_t ret;
 
 	down_read(&vdev->memory_lock);
-	if (vfio_vconfig_memory_enabled(vdev)) {
+	/* nothing reaches a function the user let suspend */
+	if (!vdev->pm_runtime_engaged && vfio_vconfig_memory_enabled(vdev)) {
 		pfn = vma->vm_pgoff +
 		      ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
 		ret = vmf_insert_pfn(vma, vmf->address, pfn);

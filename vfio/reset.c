@@ -16,6 +16,7 @@
  */
 #include <linux/file.h>
 #include <linux/pci.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vfio.h>
@@ -131,6 +132,33 @@ static struct pci_dev *dev_set_resettable(struct vfio_device_set *dev_set)
 	if (for_each_slot_or_bus(pdev, in_set, dev_set, slot))
 		return NULL;
 	return pdev;
+}
+
+/* Wake every function of the set (a reset needs them in D0). */
+static int dev_set_pm_get(struct vfio_device_set *dev_set)
+{
+	struct vfio_vconfig_device *vdev;
+	int ret;
+
+	for_each_set_device(vdev, dev_set) {
+		ret = pm_runtime_resume_and_get(&vdev->pdev->dev);
+		if (ret)
+			goto unwind;
+	}
+	return 0;
+unwind:
+	list_for_each_entry_continue_reverse(vdev, &dev_set->device_list,
+					     vdev.dev_set_list)
+		pm_runtime_put(&vdev->pdev->dev);
+	return ret;
+}
+
+static void dev_set_pm_put(struct vfio_device_set *dev_set)
+{
+	struct vfio_vconfig_device *vdev;
+
+	for_each_set_device(vdev, dev_set)
+		pm_runtime_put(&vdev->pdev->dev);
 }
 
 /* The departure for PFs (Documentation/vfio.md): no reset takes VFs down. */
@@ -324,6 +352,9 @@ static int dev_set_hot_reset(struct vfio_vconfig_device *caller,
 		ret = -EINVAL;
 		goto out_unlock;
 	}
+	ret = dev_set_pm_get(dev_set);
+	if (ret)
+		goto out_unlock;
 
 	for_each_set_device(vdev, dev_set) {
 		if (!owns(owner, caller, vdev))
@@ -339,7 +370,7 @@ static int dev_set_hot_reset(struct vfio_vconfig_device *caller,
 		list_for_each_entry_continue_reverse(vdev, &dev_set->device_list,
 						     vdev.dev_set_list)
 			unlock_one(vdev);
-		goto out_unlock;
+		goto out_put;
 	}
 
 	for_each_set_device(vdev, dev_set)
@@ -350,6 +381,8 @@ static int dev_set_hot_reset(struct vfio_vconfig_device *caller,
 		vfio_vconfig_after_reset(vdev, !ret);
 		unlock_one(vdev);
 	}
+out_put:
+	dev_set_pm_put(dev_set);
 out_unlock:
 	mutex_unlock(&dev_set->lock);
 	return ret;
@@ -483,8 +516,10 @@ void vfio_vconfig_dev_set_try_reset(struct vfio_device_set *dev_set)
 	if (!dev_set_needs_reset(dev_set) || dev_set_sriov_busy(dev_set))
 		return;
 	pdev = dev_set_resettable(dev_set);
-	if (!pdev || pci_reset_bus(pdev))
+	if (!pdev || dev_set_pm_get(dev_set))
 		return;
-	for_each_set_device(vdev, dev_set)
-		vdev->needs_reset = false;
+	if (!pci_reset_bus(pdev))
+		for_each_set_device(vdev, dev_set)
+			vdev->needs_reset = false;
+	dev_set_pm_put(dev_set);
 }

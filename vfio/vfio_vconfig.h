@@ -83,6 +83,11 @@ struct vfio_vconfig_action {
  * @nointx: INTx is hidden and kept disabled (vfio-pci's nointx list)
  * @open_state: PCI state saved at open, restored at close
  * @pm_state: PCI state saved before entering D3hot
+ * @pm_runtime_engaged: the user entered the low-power state (runtime PM
+ *	reference given up, BAR mappings fault with SIGBUS)
+ * @pm_intx_masked: the runtime suspend masked INTx, the resume unmasks it
+ * @pm_wake_eventfd_ctx: signalled, and the low-power state left, by the
+ *	next resume (LOW_POWER_ENTRY_WITH_WAKEUP)
  * @igate: serializes interrupt configuration and config writes
  * @irqlock: protects INTx masking against the handler
  * @irq_type: active VFIO irq index, or VFIO_VCONFIG_IRQ_NONE
@@ -131,6 +136,9 @@ struct vfio_vconfig_device {
 	bool nointx;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
+	bool pm_runtime_engaged;
+	bool pm_intx_masked;
+	struct eventfd_ctx *pm_wake_eventfd_ctx;
 
 	struct mutex igate;
 	spinlock_t irqlock;
@@ -188,6 +196,7 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 				 pci_power_t state);
 void vfio_vconfig_after_reset(struct vfio_vconfig_device *vdev, bool done);
+void vfio_vconfig_power_up(struct vfio_vconfig_device *vdev);
 
 /* rdwr.c */
 ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
@@ -216,6 +225,7 @@ int vfio_vconfig_set_irqs(struct vfio_vconfig_device *vdev, u32 flags,
 void vfio_vconfig_irqs_release(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_intx_mask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_intx_unmask(struct vfio_vconfig_device *vdev);
+bool vfio_vconfig_intx_pm_mask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_set_virq_disabled(struct vfio_vconfig_device *vdev,
 				    bool disabled);
 void vfio_vconfig_irqs_after_reset(struct vfio_vconfig_device *vdev,
@@ -260,6 +270,16 @@ int vfio_vconfig_ioctl_hot_reset_info(struct vfio_vconfig_device *vdev,
 int vfio_vconfig_ioctl_hot_reset(struct vfio_vconfig_device *vdev,
 				 struct vfio_pci_hot_reset __user *arg);
 void vfio_vconfig_dev_set_try_reset(struct vfio_device_set *dev_set);
+
+/* power.c */
+extern const struct dev_pm_ops vfio_vconfig_pm_ops;
+
+void vfio_vconfig_pm_init(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_pm_uninit(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_pm_exit(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_pm_get(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_feature_low_power(struct vfio_vconfig_device *vdev, u32 flags,
+				   void __user *arg, size_t argsz);
 
 /* ioctl.c */
 long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,

@@ -38,6 +38,16 @@
  *               (nvme's AQA register, i6300esb's config 0x60 cleared)
  *   close-reset (-R) closing the last open function of a slot without a
  *               reset of its own resets the slot, not before
+ *   low-power-args  VFIO_DEVICE_FEATURE LOW_POWER_ENTRY, _WITH_WAKEUP and
+ *               _EXIT: probe, GET, payload and state checks give the same
+ *               result
+ *   low-power   on each driver: the function runtime suspends after the
+ *               entry, its BAR mapping raises SIGBUS until the exit, a
+ *               config read wakes it for itself only; with wakeup the read
+ *               signals the eventfd once and ends the state; from a D3hot
+ *               the user wrote, the function comes back in D0 and PMCSR
+ *               says so; a close in low power leaves a function that
+ *               opens again
  *   doc         every reason of both tables is documented in DIFFERENCES.md
  *
  * Every allowed difference names a reason; Documentation/differences.md
@@ -47,6 +57,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 
 #include <linux/pci_regs.h>
 
@@ -1137,6 +1148,255 @@ static void check_close_reset(struct pair *p)
 		pass("close-reset");
 }
 
+/* ---- runtime PM: the low-power features ----------------------------- */
+
+/*
+ * One VFIO_DEVICE_FEATURE, with the wakeup eventfd payload when @wakeup_fd
+ * is given: 0 or -errno.
+ */
+static int feature(const struct vfio_dev *d, uint32_t flags, const int32_t *wakeup_fd)
+{
+	struct {
+		struct vfio_device_feature hdr;
+		struct vfio_device_low_power_entry_with_wakeup wake;
+	} f = {
+		.hdr = { .argsz = sizeof(f.hdr) + (wakeup_fd ? sizeof(f.wake) : 0),
+			 .flags = flags },
+	};
+
+	if (wakeup_fd)
+		f.wake.wakeup_eventfd = *wakeup_fd;
+	return ioctl(d->fd, VFIO_DEVICE_FEATURE, &f) ? -errno : 0;
+}
+
+/* The runtime PM status the PCI core reports for @bdf. */
+static void runtime_status(const char *bdf, char *buf, size_t len)
+{
+	char path[PATH_MAX];
+	ssize_t n = -1;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/power/runtime_status", bdf);
+	fd = open(path, O_RDONLY);
+	if (fd >= 0) {
+		n = read(fd, buf, len - 1);
+		close(fd);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* Wait up to 2 s for @bdf to reach runtime status @want. */
+static bool wait_status(const char *bdf, const char *want)
+{
+	char now[32];
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		runtime_status(bdf, now, sizeof(now));
+		if (!strcmp(now, want))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Does a read through @map complete (true) or raise SIGBUS (false)? */
+static bool map_reads(volatile uint32_t *map)
+{
+	uint32_t v;
+
+	return vfio_dev_probe_read(map, &v) == 0;
+}
+
+#define PMCSR_D3HOT	3	/* PowerState field of PMCSR */
+#define LP_ENTRY	VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY
+#define LP_WAKEUP	VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY_WITH_WAKEUP
+#define LP_EXIT		VFIO_DEVICE_FEATURE_LOW_POWER_EXIT
+#define F_SET		VFIO_DEVICE_FEATURE_SET
+#define F_GET		VFIO_DEVICE_FEATURE_GET
+#define F_PROBE		VFIO_DEVICE_FEATURE_PROBE
+
+struct lp_case {
+	const char *name;
+	uint32_t flags;
+	int32_t payload;	/* LP_NONE: none; LP_EFD: a fresh eventfd */
+	int expect;
+};
+
+#define LP_NONE		-1000
+#define LP_EFD		-1001
+
+/* Has @efd been signalled? Its count, 0 when not (nonblocking). */
+static uint64_t eventfd_count(int efd)
+{
+	uint64_t n = 0;
+
+	if (read(efd, &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
+}
+
+/* The low-power cycle on one function; failures appended to @reason. */
+static void low_power_cycle(struct vfio_dev *d, unsigned int pmcsr,
+			    const char *drv, char *reason, size_t len)
+{
+	volatile uint32_t *map;
+	int32_t efd;
+
+#define LP_NOTE(...) snprintf(reason + strlen(reason), len - strlen(reason), __VA_ARGS__)
+	memory_on(d);
+	map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+	if (map == MAP_FAILED) {
+		LP_NOTE(" %s: mmap of BAR0: %s;", drv, strerror(errno));
+		return;
+	}
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults before the entry;", drv);
+
+	if (feature(d, F_SET | LP_ENTRY, NULL))
+		LP_NOTE(" %s: entry failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended after the entry;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads in low power;", drv);
+	/* a region access wakes the function for itself only */
+	if (vfio_dev_cfg16(d, PCI_VENDOR_ID) == 0xffff)
+		LP_NOTE(" %s: config read in low power failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not suspended again after a config read;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads after a config read in low power;", drv);
+	if (feature(d, F_SET | LP_EXIT, NULL))
+		LP_NOTE(" %s: exit failed;", drv);
+	if (!wait_status(d->bdf, "active"))
+		LP_NOTE(" %s: not active after the exit;", drv);
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults after the exit;", drv);
+
+	/* with wakeup: the next access signals once and ends the state */
+	efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (feature(d, F_SET | LP_WAKEUP, &efd))
+		LP_NOTE(" %s: entry with wakeup failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended after the entry with wakeup;", drv);
+	if (eventfd_count(efd))
+		LP_NOTE(" %s: wakeup signalled before any access;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads in low power (wakeup);", drv);
+	vfio_dev_cfg16(d, PCI_VENDOR_ID);
+	if (eventfd_count(efd) != 1)
+		LP_NOTE(" %s: no wakeup signal after a config read;", drv);
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults after the wakeup;", drv);
+	if (feature(d, F_SET | LP_ENTRY, NULL))
+		LP_NOTE(" %s: entry after the wakeup failed (state not left);", drv);
+	close(efd);
+
+	/*
+	 * A function its user put in D3hot: the suspend takes it to D0
+	 * first and the resume leaves it there, so PMCSR reads D0 and the
+	 * BARs answer again after the exit.
+	 */
+	if (pmcsr) {
+		uint16_t ctrl = vfio_dev_cfg16(d, pmcsr), d3 = ctrl | PMCSR_D3HOT;
+		uint32_t v;
+
+		feature(d, F_SET | LP_EXIT, NULL);
+		vfio_dev_cfg_write(d, pmcsr, &d3, 2);
+		if ((vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK) != PMCSR_D3HOT)
+			LP_NOTE(" %s: PMCSR write of D3hot not seen;", drv);
+		if (feature(d, F_SET | LP_ENTRY, NULL) || !wait_status(d->bdf, "suspended"))
+			LP_NOTE(" %s: no runtime suspend from D3hot;", drv);
+		feature(d, F_SET | LP_EXIT, NULL);
+		if (vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK)
+			LP_NOTE(" %s: PMCSR says D%u after the low-power cycle (the function is in D0);",
+				drv, vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK);
+		if (vfio_dev_bar_read32(d, 0, 0, &v))
+			LP_NOTE(" %s: BAR0 read fails after a low-power cycle from D3hot;", drv);
+		feature(d, F_SET | LP_ENTRY, NULL);
+	}
+
+	/* closed in low power: the next open finds it working */
+	munmap((void *)map, 4096);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended before the close;", drv);
+	close(d->fd);
+	d->fd = vfio_dev_get_fd(d);
+	if (d->fd < 0)
+		LP_NOTE(" %s: reopen after a close in low power: %s;", drv, strerror(errno));
+	else if (!wait_status(d->bdf, "active") ||
+		 vfio_dev_cfg16(d, PCI_VENDOR_ID) == 0xffff)
+		LP_NOTE(" %s: not active and readable after the reopen;", drv);
+#undef LP_NOTE
+}
+
+/*
+ * Probe, GET and argument checks of the three features; then on each
+ * driver: entry lets the function suspend and its mapping faults, a
+ * region access wakes it without ending the state, exit brings the
+ * mapping back; entry with wakeup ends the state by itself at the next
+ * access and signals the eventfd once; a close in low power leaves a
+ * function that opens again.
+ */
+static void check_low_power(struct pair *p)
+{
+	const struct lp_case cases[] = {
+		{ "probe-entry", F_PROBE | F_SET | LP_ENTRY, LP_NONE, 0 },
+		{ "probe-entry-get", F_PROBE | F_GET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "probe-wakeup", F_PROBE | F_SET | LP_WAKEUP, LP_NONE, 0 },
+		{ "probe-exit", F_PROBE | F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "get-entry", F_GET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "get-exit", F_GET | LP_EXIT, LP_NONE, -EINVAL },
+		{ "exit-not-entered", F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "wakeup-no-payload", F_SET | LP_WAKEUP, LP_NONE, -EINVAL },
+		{ "wakeup-fd-minus-1", F_SET | LP_WAKEUP, -1, -EINVAL },
+		{ "wakeup-fd-bad", F_SET | LP_WAKEUP, 999, -EBADF },
+		{ "wakeup-fd-not-eventfd", F_SET | LP_WAKEUP, 0, -EINVAL },
+		{ "entry", F_SET | LP_ENTRY, LP_NONE, 0 },
+		{ "entry-again", F_SET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "wakeup-while-entered", F_SET | LP_WAKEUP, LP_EFD, -EINVAL },
+		{ "exit", F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "exit-again", F_SET | LP_EXIT, LP_NONE, 0 },
+	};
+	char reason[1024] = "";
+	unsigned int i, pm;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct lp_case *c = &cases[i];
+		int32_t fa = c->payload, fb = c->payload;
+		int ra, rb;
+
+		if (c->payload == LP_EFD) {
+			fa = eventfd(0, EFD_CLOEXEC);
+			fb = eventfd(0, EFD_CLOEXEC);
+		}
+		ra = feature(&p->pci, c->flags, c->payload == LP_NONE ? NULL : &fa);
+		rb = feature(&p->vc, c->flags, c->payload == LP_NONE ? NULL : &fb);
+		if (ra != rb || ra != c->expect)
+			NOTE_APPEND(reason, " %s: vfio-pci %d vfio-vconfig %d (expected %d);",
+				    c->name, ra, rb, c->expect);
+		if (c->payload == LP_EFD) {
+			close(fa);
+			close(fb);
+		}
+	}
+	if (reason[0])
+		fail("low-power-args", "%s", reason);
+	else
+		pass("low-power-args");
+
+	reason[0] = '\0';
+	pm = find_cap(p->hw, PCI_CAP_ID_PM);
+	for (i = 0; i < 2; i++)
+		low_power_cycle(i ? &p->vc : &p->pci, pm ? pm + PCI_PM_CTRL : 0,
+				drv_name(i), reason, sizeof(reason));
+	if (reason[0])
+		fail("low-power", "%s", reason);
+	else
+		pass("low-power");
+}
+
 static int load_hw_config(struct pair *p)
 {
 	char path[PATH_MAX];
@@ -1216,6 +1476,7 @@ int main(int argc, char **argv)
 	/* last: a reset returns vfio-vconfig's virtual space to reset values */
 	check_hot_reset_info(&pair, !strcmp(kind, "nvme"));
 	check_hot_reset(&pair, !strcmp(kind, "nvme"));
+	check_low_power(&pair);
 	if (strict && !strict_seen)
 		fail("strict", "no departure of the strict profile seen: is it in effect?");
 	else if (strict)

@@ -153,6 +153,7 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	pci_clear_master(pdev);
 	vfio_vconfig_release_barmaps(vdev);
+	vfio_vconfig_release_mmaps(vdev);
 	vdev->needs_reset = true;
 
 	if (pci_load_and_free_saved_state(pdev, &vdev->open_state)) {

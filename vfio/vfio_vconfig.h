@@ -69,6 +69,8 @@ struct vfio_vconfig_action {
  * @barmap_lock: serializes the creation of @barmap entries
  * @barmap: iomem mappings of the BARs, created on first use
  * @bar_mmap_supported: BARs userspace may mmap
+ * @subpage_res: while open, the rest of the page of each mappable
+ *	sub-page BAR, reserved so that no other BAR lands there
  * @msix_bar: BAR holding the MSI-X table, or 0xff
  * @msix_offset: table offset in @msix_bar
  * @msix_size: table size in bytes
@@ -122,6 +124,7 @@ struct vfio_vconfig_device {
 	struct mutex barmap_lock;
 	void __iomem *barmap[PCI_STD_NUM_BARS];
 	bool bar_mmap_supported[PCI_STD_NUM_BARS];
+	struct resource *subpage_res[PCI_STD_NUM_BARS];
 	u8 msix_bar;
 	u32 msix_offset;
 	u32 msix_size;
@@ -216,6 +219,7 @@ void vfio_vconfig_zap_and_down_write_memory_lock(struct vfio_vconfig_device *vde
 u16 vfio_vconfig_hw_memory_enable(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_hw_memory_restore(struct vfio_vconfig_device *vdev, u16 cmd);
 void vfio_vconfig_probe_mmaps(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_release_mmaps(struct vfio_vconfig_device *vdev);
 
 /* intrs.c */
 int vfio_vconfig_irq_count(struct vfio_vconfig_device *vdev, unsigned int index);

@@ -6,7 +6,8 @@
  *   vfio-diff-test [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
  *   vfio-diff-test -R [-v] esb BDF-VFIO-PCI BDF-VFIO-VCONFIG
  *
- * -R: only the slot-reset checks, on function 0 of two i6300esb pairs,
+ * -R: the region info, sub-page mmap and slot-reset checks, on function 0
+ * of two i6300esb pairs,
  * each pair alone behind a root port (neither function has a reset of its
  * own, so the slot or bus reset is the only one).
  *
@@ -36,6 +37,10 @@
  *   hot-reset   VFIO_DEVICE_PCI_HOT_RESET: every argument check gives the
  *               same result; with its own group the function is reset
  *               (nvme's AQA register, i6300esb's config 0x60 cleared)
+ *   subpage-mmap (-R) i6300esb's 16-byte BAR0 is mappable on both drivers:
+ *               the rest of its page is reserved while open and given back
+ *               at close; the mapping reads what the region reads, honours
+ *               decode and cannot grow past the page
  *   close-reset (-R) closing the last open function of a slot without a
  *               reset of its own resets the slot, not before
  *   low-power-args  VFIO_DEVICE_FEATURE LOW_POWER_ENTRY, _WITH_WAKEUP and
@@ -1397,6 +1402,119 @@ static void check_low_power(struct pair *p)
 		pass("low-power");
 }
 
+/* ---- sub-page BARs --------------------------------------------------- */
+
+/* BAR0's physical start and end from sysfs, or -1. */
+static int bar0_range(const char *bdf, uint64_t *start, uint64_t *end)
+{
+	char path[PATH_MAX];
+	unsigned long long s, e, f;
+	FILE *fp;
+	int n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource", bdf);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	n = fscanf(fp, "%llx %llx %llx", &s, &e, &f);
+	fclose(fp);
+	if (n != 3)
+		return -1;
+	*start = s;
+	*end = e;
+	return 0;
+}
+
+/* Is [@start, @end] reserved as the rest of a sub-page BAR's page? */
+static bool page_reserved(uint64_t start, uint64_t end)
+{
+	unsigned long long s, e;
+	char line[256];
+	bool found = false;
+	FILE *fp = fopen("/proc/iomem", "r");
+
+	if (!fp)
+		return false;
+	while (!found && fgets(line, sizeof(line), fp))
+		found = strstr(line, "vfio sub-page reserved") &&
+			sscanf(line, " %llx-%llx", &s, &e) == 2 &&
+			s == start && e == end;
+	fclose(fp);
+	return found;
+}
+
+/*
+ * i6300esb's 16-byte BAR0: mappable on both drivers (the region info is
+ * the same, MMAP included) because the rest of its page is reserved while
+ * the function is open, and given back at close. The mapping reads what
+ * the region reads, honours decode (SIGBUS while it is off) and cannot
+ * grow past the page.
+ */
+static void check_subpage(struct pair *p)
+{
+	char reason[1024] = "";
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct vfio_dev *d = i ? &p->vc : &p->pci;
+		const char *drv = drv_name(i);
+		uint64_t start = 0, end = 0;
+		volatile uint32_t *map;
+		uint32_t v, r = ~0u;
+		uint16_t cmd;
+		void *big;
+
+#define SP_NOTE(...) NOTE_APPEND(reason, __VA_ARGS__)
+		if (bar0_range(d->bdf, &start, &end) || end - start + 1 >= 4096 ||
+		    (start & 4095)) {
+			SP_NOTE(" %s: BAR0 0x%llx-0x%llx is not a page-aligned sub-page BAR;", drv,
+				(unsigned long long)start, (unsigned long long)end);
+			continue;
+		}
+		if (!(d->region[0].flags & VFIO_REGION_INFO_FLAG_MMAP))
+			SP_NOTE(" %s: BAR0 region flags 0x%x without MMAP;", drv, d->region[0].flags);
+		if (!page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: 0x%llx-0x%llx not reserved while open;", drv,
+				(unsigned long long)end + 1, (unsigned long long)start + 4095);
+		big = mmap(NULL, 8192, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+		if (big != MAP_FAILED) {
+			SP_NOTE(" %s: a mapping of two pages was allowed;", drv);
+			munmap(big, 8192);
+		}
+		memory_on(d);
+		map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+		if (map == MAP_FAILED) {
+			SP_NOTE(" %s: mmap: %s;", drv, strerror(errno));
+			continue;
+		}
+		vfio_dev_bar_read32(d, 0, 0, &r);
+		if (vfio_dev_probe_read(map, &v) || v != r)
+			SP_NOTE(" %s: mapping read 0x%x, region read 0x%x;", drv, v, r);
+		cmd = vfio_dev_cfg16(d, PCI_COMMAND) & ~PCI_COMMAND_MEMORY;
+		vfio_dev_cfg_write(d, PCI_COMMAND, &cmd, 2);
+		if (vfio_dev_probe_read(map, &v) != SIGBUS)
+			SP_NOTE(" %s: the mapping reads with decode off;", drv);
+		memory_on(d);
+		if (vfio_dev_probe_read(map, &v))
+			SP_NOTE(" %s: the mapping faults with decode back on;", drv);
+		munmap((void *)map, 4096);
+
+		close(d->fd);
+		if (page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: the page stays reserved after the close;", drv);
+		d->fd = vfio_dev_get_fd(d);
+		if (d->fd < 0)
+			SP_NOTE(" %s: reopen: %s;", drv, strerror(errno));
+		else if (!page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: not reserved again after the reopen;", drv);
+#undef SP_NOTE
+	}
+	if (reason[0])
+		fail("subpage-mmap", "%s", reason);
+	else
+		pass("subpage-mmap");
+}
+
 static int load_hw_config(struct pair *p)
 {
 	char path[PATH_MAX];
@@ -1459,6 +1577,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (resets_only) {
+		check_region_info(&pair);
+		check_subpage(&pair);
 		check_hot_reset_info(&pair, true);
 		check_hot_reset(&pair, true);
 		check_close_reset(&pair);

@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/pci.h>
 #include <linux/version.h>
+#include <linux/vfio.h>
 
 /* eventfd_signal() lost its count argument in 6.8. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
@@ -94,6 +95,52 @@ static inline int vfio_vconfig_msix_alloc_irq_at(struct pci_dev *pdev,
 #define VFIO_VCONFIG_SINGLE_FD_STRICT	1
 #else
 #define VFIO_VCONFIG_SINGLE_FD_STRICT	0
+#endif
+
+/*
+ * Hot reset (vfio-pci 6.6, with the VFIO cdev): a device opened through
+ * the cdev proves ownership of the functions a reset hits by its iommufd
+ * context, with an empty group array, and GET_PCI_HOT_RESET_INFO reports
+ * iommufd device ids instead of groups. Before 6.6 only the group form
+ * exists, and an empty array is -EINVAL after the reset probe.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define VFIO_VCONFIG_HOT_RESET_CDEV	1
+#define vfio_vconfig_cdev_opened(core)	vfio_device_cdev_opened(core)
+
+/*
+ * @core's device id in @caller's iommufd context: the id when bound to
+ * it, VFIO_PCI_DEVID_OWNED when its group is (not bound yet), else
+ * VFIO_PCI_DEVID_NOT_OWNED.
+ */
+static inline int vfio_vconfig_hot_reset_devid(struct vfio_device *core,
+					       struct vfio_device *caller)
+{
+	int id = vfio_iommufd_get_dev_id(core, vfio_iommufd_device_ictx(caller));
+
+	if (id > 0)
+		return id;
+	return id == -ENOENT ? VFIO_PCI_DEVID_OWNED : VFIO_PCI_DEVID_NOT_OWNED;
+}
+
+/* May the user of @caller's iommufd context reset @core? */
+#define vfio_vconfig_iommufd_owns(core, caller) \
+	(vfio_vconfig_hot_reset_devid(core, caller) != VFIO_PCI_DEVID_NOT_OWNED)
+#else
+#define VFIO_VCONFIG_HOT_RESET_CDEV	0
+#define vfio_vconfig_cdev_opened(core)	false
+#define vfio_vconfig_iommufd_owns(core, caller)	false
+#endif
+
+/*
+ * VFs: vfio-pci of 6.12 gives each VF a reset set of its own (a VF has no
+ * slot or bus reset of its own); the 6.1 one groups them by bus like any
+ * function.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define VFIO_VCONFIG_VF_OWN_DEV_SET	1
+#else
+#define VFIO_VCONFIG_VF_OWN_DEV_SET	0
 #endif
 
 /*

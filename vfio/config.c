@@ -213,6 +213,26 @@ int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev)
 }
 
 /**
+ * vfio_vconfig_after_reset() - follow a slot or bus reset of an open function
+ * @vdev: the device; caller holds igate and memory_lock for write
+ * @done: the reset succeeded
+ *
+ * As after vfio_vconfig_reset_function(): the virtual space is reset only
+ * when the function was.
+ */
+void vfio_vconfig_after_reset(struct vfio_vconfig_device *vdev, bool done)
+{
+	if (!vdev->vc)
+		return;
+	vfio_vconfig_nointx_restore(vdev);
+	if (done) {
+		mutex_lock(&vdev->config_lock);
+		vfio_vconfig_virtual_reset(vdev);
+		mutex_unlock(&vdev->config_lock);
+	}
+}
+
+/**
  * vfio_vconfig_set_power_state() - move the function to a power state
  * @vdev: the device; caller holds memory_lock for write
  * @state: the new state
@@ -395,6 +415,45 @@ static void vfio_vconfig_run_effects(struct vfio_vconfig_device *vdev,
 			break;
 		}
 	}
+}
+
+/* Offset of the visible PM capability's PMCSR in the virtual space, or 0. */
+static unsigned int vfio_vconfig_pmcsr(struct vfio_vconfig_device *vdev)
+{
+	struct vconfig_cap_info info;
+	unsigned int i;
+
+	for (i = 0; i < vconfig_nr_caps(vdev->vc); i++)
+		if (!vconfig_cap(vdev->vc, i, &info) && !info.extended &&
+		    !info.hidden && info.id == PCI_CAP_ID_PM)
+			return info.offset + PCI_PM_CTRL;
+	return 0;
+}
+
+/**
+ * vfio_vconfig_power_up() - bring an open function to D0 as its user would
+ * @vdev: the device; caller holds igate and memory_lock for write
+ *
+ * Before a runtime suspend: the PCI core takes the function down from D0
+ * and brings it back to D0, so a low-power state the user wrote to PMCSR
+ * is left first, exactly as a PMCSR write of D0 would leave it (the
+ * virtual PowerState then tells the truth after the resume).
+ */
+void vfio_vconfig_power_up(struct vfio_vconfig_device *vdev)
+{
+	struct vconfig_effects fxs;
+	unsigned int pmcsr;
+	u32 ctrl;
+
+	mutex_lock(&vdev->config_lock);
+	pmcsr = vdev->vc ? vfio_vconfig_pmcsr(vdev) : 0;
+	if (pmcsr && !vconfig_read_reg(vdev->vc, pmcsr, 2, &ctrl) &&
+	    (ctrl & PCI_PM_CTRL_STATE_MASK) &&
+	    !vconfig_write_reg(vdev->vc, pmcsr, 2,
+			       ctrl & ~PCI_PM_CTRL_STATE_MASK, &fxs))
+		vfio_vconfig_run_effects(vdev, &fxs);
+	mutex_unlock(&vdev->config_lock);
+	vfio_vconfig_set_power_state(vdev, PCI_D0);
 }
 
 /* Accesses up to this size are bounced through the stack. */

@@ -97,6 +97,27 @@ void vfio_vconfig_intx_mask(struct vfio_vconfig_device *vdev)
 	spin_unlock_irqrestore(&vdev->irqlock, flags);
 }
 
+/**
+ * vfio_vconfig_intx_pm_mask() - mask INTx for a runtime suspend
+ * @vdev: the device
+ *
+ * Return: true when INTx was in use and unmasked and is now masked (the
+ * resume unmasks it again), false when there was nothing to mask.
+ */
+bool vfio_vconfig_intx_pm_mask(struct vfio_vconfig_device *vdev)
+{
+	unsigned long flags;
+	bool masked = false;
+
+	spin_lock_irqsave(&vdev->irqlock, flags);
+	if (vdev->irq_type == VFIO_PCI_INTX_IRQ_INDEX && !vdev->intx_masked) {
+		__vfio_vconfig_intx_mask(vdev);
+		masked = true;
+	}
+	spin_unlock_irqrestore(&vdev->irqlock, flags);
+	return masked;
+}
+
 /* Returns 1 when an interrupt is pending and must be sent to the user. */
 static int vfio_vconfig_intx_unmask_handler(void *opaque, void *unused)
 {

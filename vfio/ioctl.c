@@ -293,6 +293,10 @@ long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,
 		return vfio_vconfig_ioctl_reset(vdev);
 	case VFIO_DEVICE_IOEVENTFD:
 		return vfio_vconfig_ioctl_ioeventfd(vdev, uarg);
+	case VFIO_DEVICE_GET_PCI_HOT_RESET_INFO:
+		return vfio_vconfig_ioctl_hot_reset_info(vdev, uarg);
+	case VFIO_DEVICE_PCI_HOT_RESET:
+		return vfio_vconfig_ioctl_hot_reset(vdev, uarg);
 	default:
 		return -ENOTTY;
 	}
@@ -348,6 +352,10 @@ int vfio_vconfig_device_feature(struct vfio_device *core, u32 flags,
 		return vfio_vconfig_feature_action(vdev, flags, arg, argsz);
 	case VFIO_DEVICE_FEATURE_PCI_VF_TOKEN:
 		return vfio_vconfig_feature_vf_token(vdev, flags, arg, argsz);
+	case VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY:
+	case VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY_WITH_WAKEUP:
+	case VFIO_DEVICE_FEATURE_LOW_POWER_EXIT:
+		return vfio_vconfig_feature_low_power(vdev, flags, arg, argsz);
 	default:
 		return -ENOTTY;
 	}

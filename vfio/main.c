@@ -5,6 +5,7 @@
  */
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 #include <linux/vfio.h>
 
@@ -95,13 +96,20 @@ static int vfio_vconfig_enable(struct vfio_vconfig_device *vdev)
 	int ret;
 	u16 cmd;
 
+	/* held while open, given up by LOW_POWER_ENTRY */
+	ret = pm_runtime_resume_and_get(&pdev->dev);
+	if (ret < 0)
+		return ret;
+
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	/* the saved state must not carry bus mastering */
 	pci_clear_master(pdev);
 
 	ret = pci_enable_device(pdev);
-	if (ret)
+	if (ret) {
+		pm_runtime_put(&pdev->dev);
 		return ret;
+	}
 
 	/* the device lock is taken elsewhere: fail rather than reset late */
 	if (vfio_vconfig_sriov_busy(vdev)) {
@@ -111,6 +119,7 @@ static int vfio_vconfig_enable(struct vfio_vconfig_device *vdev)
 		ret = pci_try_reset_function(pdev);
 		if (ret == -EAGAIN) {
 			pci_disable_device(pdev);
+			pm_runtime_put(&pdev->dev);
 			return ret;
 		}
 		vdev->reset_works = !ret;
@@ -137,9 +146,15 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 {
 	struct pci_dev *pdev = vdev->pdev;
 
+	/* the reference the user gave up is taken back, the function woken */
+	vfio_vconfig_pm_exit(vdev);
+	pm_runtime_resume(&pdev->dev);
+
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	pci_clear_master(pdev);
 	vfio_vconfig_release_barmaps(vdev);
+	vfio_vconfig_release_mmaps(vdev);
+	vdev->needs_reset = true;
 
 	if (pci_load_and_free_saved_state(pdev, &vdev->open_state)) {
 		pci_info(pdev, "could not reload the saved state\n");
@@ -154,7 +169,8 @@ static void vfio_vconfig_disable(struct vfio_vconfig_device *vdev)
 	/* the "try" variant would overwrite the state just loaded */
 	if (vdev->reset_works && !vfio_vconfig_sriov_busy(vdev) &&
 	    pci_dev_trylock(pdev)) {
-		__pci_reset_function_locked(pdev);
+		if (!__pci_reset_function_locked(pdev))
+			vdev->needs_reset = false;
 		pci_dev_unlock(pdev);
 	}
 	pci_restore_state(pdev);
@@ -162,6 +178,8 @@ out:
 	kfree(vdev->pm_state);
 	vdev->pm_state = NULL;
 	pci_disable_device(pdev);
+	vfio_vconfig_dev_set_try_reset(vdev->vdev.dev_set);
+	pm_runtime_put(&pdev->dev);
 }
 
 static int vfio_vconfig_open_device(struct vfio_device *core)
@@ -208,6 +226,13 @@ static ssize_t vfio_vconfig_rw(struct vfio_vconfig_device *vdev,
 
 	if (!count)
 		return 0;
+	if (index >= VFIO_PCI_NUM_REGIONS)
+		return -EINVAL;
+
+	/* as vfio-pci: an access wakes a function in low power */
+	ret = vfio_vconfig_pm_get(vdev);
+	if (ret)
+		return ret;
 
 	switch (index) {
 	case VFIO_PCI_CONFIG_REGION_INDEX:
@@ -221,8 +246,10 @@ static ssize_t vfio_vconfig_rw(struct vfio_vconfig_device *vdev,
 		      vfio_vconfig_rom_read(vdev, buf, count, *ppos);
 		break;
 	default:
-		return -EINVAL;
+		ret = -EINVAL;
+		break;
 	}
+	pm_runtime_put(&vdev->pdev->dev);
 
 	if (ret > 0)
 		*ppos += ret;
@@ -349,13 +376,19 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 	}
 	dev_set_drvdata(&pdev->dev, vdev);
 
-	ret = vfio_vconfig_sriov_init(vdev);
+	ret = vfio_vconfig_dev_set_assign(vdev);
+	if (!ret)
+		ret = vfio_vconfig_sriov_init(vdev);
 	if (ret) {
 		vfio_put_device(&vdev->vdev);
 		return ret;
 	}
+	/* unused until opened: let it suspend (D3hot with a PM capability) */
+	vfio_vconfig_set_power_state(vdev, PCI_D0);
+	vfio_vconfig_pm_init(vdev);
 	ret = vfio_register_group_dev(&vdev->vdev);
 	if (ret) {
+		vfio_vconfig_pm_uninit(vdev);
 		vfio_vconfig_sriov_uninit(vdev);
 		vfio_put_device(&vdev->vdev);
 		return ret;
@@ -369,6 +402,7 @@ static void vfio_vconfig_remove(struct pci_dev *pdev)
 
 	vfio_vconfig_sriov_remove(vdev);
 	vfio_unregister_group_dev(&vdev->vdev);
+	vfio_vconfig_pm_uninit(vdev);
 	vfio_vconfig_sriov_uninit(vdev);
 	vfio_put_device(&vdev->vdev);
 }
@@ -398,6 +432,7 @@ static struct pci_driver vfio_vconfig_driver = {
 	.err_handler		= &vfio_vconfig_err_handlers,
 	.dev_groups		= vfio_vconfig_dev_groups,
 	.driver_managed_dma	= true,
+	.driver.pm		= &vfio_vconfig_pm_ops,
 };
 
 static void __init vfio_vconfig_add_ids(void)

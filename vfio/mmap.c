@@ -23,6 +23,7 @@
 #include <linux/mount.h>
 #include <linux/pci.h>
 #include <linux/pseudo_fs.h>
+#include <linux/slab.h>
 
 #include "vfio_vconfig.h"
 
@@ -138,12 +139,42 @@ void vfio_vconfig_hw_memory_restore(struct vfio_vconfig_device *vdev, u16 cmd)
 		pci_write_config_word(vdev->pdev, PCI_COMMAND, cmd);
 }
 
+/*
+ * Reserve the rest of the page of a sub-page BAR, so that no BAR placed
+ * later (hot-add, reassignment) can share the page the user maps. A BAR
+ * that does not start a page is not mappable: the user could not know
+ * where in the page it is.
+ */
+static bool vfio_vconfig_reserve_page(struct vfio_vconfig_device *vdev,
+				      int bar)
+{
+	struct resource *res = &vdev->pdev->resource[bar];
+	struct resource *dummy;
+
+	if (res->start & ~PAGE_MASK)
+		return false;
+	dummy = kzalloc(sizeof(*dummy), GFP_KERNEL_ACCOUNT);
+	if (!dummy)
+		return false;
+	dummy->name = "vfio sub-page reserved";
+	dummy->start = res->end + 1;
+	dummy->end = res->start + PAGE_SIZE - 1;
+	dummy->flags = res->flags;
+	if (request_resource(res->parent, dummy)) {
+		kfree(dummy);
+		return false;
+	}
+	vdev->subpage_res[bar] = dummy;
+	return true;
+}
+
 /**
  * vfio_vconfig_probe_mmaps() - decide which BARs userspace may mmap
- * @vdev: the device
+ * @vdev: the device, being opened
  *
- * Memory BARs of at least a page can be mapped. Smaller ones are refused:
- * another device's registers could share the page.
+ * Memory BARs of a page or more can be mapped. A smaller one can when the
+ * rest of its page could be reserved (vfio_vconfig_reserve_page()), as
+ * vfio-pci does; vfio_vconfig_release_mmaps() gives the page back.
  */
 void vfio_vconfig_probe_mmaps(struct vfio_vconfig_device *vdev)
 {
@@ -151,11 +182,32 @@ void vfio_vconfig_probe_mmaps(struct vfio_vconfig_device *vdev)
 
 	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
 		struct resource *res = &vdev->pdev->resource[bar];
+		bool ok = false;
 
-		vdev->bar_mmap_supported[bar] =
-			(res->flags & IORESOURCE_MEM) &&
-			resource_size(res) >= PAGE_SIZE &&
-			!(res->start & ~PAGE_MASK);
+		if ((res->flags & IORESOURCE_MEM) && resource_size(res)) {
+			if (resource_size(res) >= PAGE_SIZE)
+				ok = !(res->start & ~PAGE_MASK);
+			else
+				ok = vfio_vconfig_reserve_page(vdev, bar);
+		}
+		vdev->bar_mmap_supported[bar] = ok;
+	}
+}
+
+/**
+ * vfio_vconfig_release_mmaps() - undo vfio_vconfig_probe_mmaps()
+ * @vdev: the device, being closed; no mapping of it is left
+ */
+void vfio_vconfig_release_mmaps(struct vfio_vconfig_device *vdev)
+{
+	int bar;
+
+	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
+		if (!vdev->subpage_res[bar])
+			continue;
+		release_resource(vdev->subpage_res[bar]);
+		kfree(vdev->subpage_res[bar]);
+		vdev->subpage_res[bar] = NULL;
 	}
 }
 
@@ -173,7 +225,8 @@ static vm_fault_t vfio_vconfig_mmap_fault(struct vm_fault *vmf)
 	vm_fault_t ret;
 
 	down_read(&vdev->memory_lock);
-	if (vfio_vconfig_memory_enabled(vdev)) {
+	/* nothing reaches a function the user let suspend */
+	if (!vdev->pm_runtime_engaged && vfio_vconfig_memory_enabled(vdev)) {
 		pfn = vma->vm_pgoff +
 		      ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
 		ret = vmf_insert_pfn(vma, vmf->address, pfn);

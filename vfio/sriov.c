@@ -9,6 +9,7 @@
 #include <linux/device.h>
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/uuid.h>
@@ -163,19 +164,30 @@ static int vfio_vconfig_sriov_set(struct vfio_vconfig_device *vdev,
 		list_add_tail(&vdev->sriov_pfs_item, &vfio_vconfig_sriov_pfs);
 		mutex_unlock(&vfio_vconfig_sriov_pfs_mutex);
 
-		/* the PF must be in D0 while VFs exist, and stay there */
+		/*
+		 * The PF must be in D0 while VFs exist, and stay there: awake
+		 * from a runtime suspend (held until the VFs go), and out of
+		 * a D3hot its user wrote.
+		 */
+		ret = pm_runtime_resume_and_get(&pdev->dev);
+		if (ret)
+			goto out_del;
 		down_write(&vdev->memory_lock);
 		vfio_vconfig_set_power_state(vdev, PCI_D0);
 		vdev->sriov_active = true;
 		up_write(&vdev->memory_lock);
 		ret = pci_enable_sriov(pdev, nr_virtfn);
-		if (ret)
+		if (ret) {
+			pm_runtime_put(&pdev->dev);
 			goto out_del;
+		}
 		return nr_virtfn;
 	}
 
-	if (pci_num_vf(pdev))
+	if (pci_num_vf(pdev)) {
 		pci_disable_sriov(pdev);
+		pm_runtime_put(&pdev->dev);
+	}
 out_del:
 	/* a racing power change sees -EBUSY at worst, with the PF in D0 */
 	vdev->sriov_active = false;

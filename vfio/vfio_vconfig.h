@@ -69,6 +69,8 @@ struct vfio_vconfig_action {
  * @barmap_lock: serializes the creation of @barmap entries
  * @barmap: iomem mappings of the BARs, created on first use
  * @bar_mmap_supported: BARs userspace may mmap
+ * @subpage_res: while open, the rest of the page of each mappable
+ *	sub-page BAR, reserved so that no other BAR lands there
  * @msix_bar: BAR holding the MSI-X table, or 0xff
  * @msix_offset: table offset in @msix_bar
  * @msix_size: table size in bytes
@@ -76,11 +78,18 @@ struct vfio_vconfig_action {
  * @msix_mmappable: the MSI-X table pages may be mapped (msix_mmap=1)
  * @has_dyn_msix: MSI-X vectors can be added while MSI-X is enabled
  * @reset_works: pci_try_reset_function() succeeded at open
+ * @needs_reset: the function was not reset at its last close; a slot or
+ *	bus reset of its set is due (vfio_vconfig_dev_set_try_reset())
  * @needs_pm_restore: the function loses its state on D3hot->D0
  * @pci_2_3: INTx can be masked at the device (PCI 2.3 DisINTx)
  * @nointx: INTx is hidden and kept disabled (vfio-pci's nointx list)
  * @open_state: PCI state saved at open, restored at close
  * @pm_state: PCI state saved before entering D3hot
+ * @pm_runtime_engaged: the user entered the low-power state (runtime PM
+ *	reference given up, BAR mappings fault with SIGBUS)
+ * @pm_intx_masked: the runtime suspend masked INTx, the resume unmasks it
+ * @pm_wake_eventfd_ctx: signalled, and the low-power state left, by the
+ *	next resume (LOW_POWER_ENTRY_WITH_WAKEUP)
  * @igate: serializes interrupt configuration and config writes
  * @irqlock: protects INTx masking against the handler
  * @irq_type: active VFIO irq index, or VFIO_VCONFIG_IRQ_NONE
@@ -115,6 +124,7 @@ struct vfio_vconfig_device {
 	struct mutex barmap_lock;
 	void __iomem *barmap[PCI_STD_NUM_BARS];
 	bool bar_mmap_supported[PCI_STD_NUM_BARS];
+	struct resource *subpage_res[PCI_STD_NUM_BARS];
 	u8 msix_bar;
 	u32 msix_offset;
 	u32 msix_size;
@@ -122,12 +132,16 @@ struct vfio_vconfig_device {
 	bool msix_mmappable;
 	bool has_dyn_msix;
 	bool reset_works;
+	bool needs_reset;
 	bool needs_pm_restore;
 	bool pci_2_3;
 	bool strict;
 	bool nointx;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
+	bool pm_runtime_engaged;
+	bool pm_intx_masked;
+	struct eventfd_ctx *pm_wake_eventfd_ctx;
 
 	struct mutex igate;
 	spinlock_t irqlock;
@@ -184,6 +198,8 @@ bool vfio_vconfig_io_enabled(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_reset_function(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_set_power_state(struct vfio_vconfig_device *vdev,
 				 pci_power_t state);
+void vfio_vconfig_after_reset(struct vfio_vconfig_device *vdev, bool done);
+void vfio_vconfig_power_up(struct vfio_vconfig_device *vdev);
 
 /* rdwr.c */
 ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
@@ -203,6 +219,7 @@ void vfio_vconfig_zap_and_down_write_memory_lock(struct vfio_vconfig_device *vde
 u16 vfio_vconfig_hw_memory_enable(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_hw_memory_restore(struct vfio_vconfig_device *vdev, u16 cmd);
 void vfio_vconfig_probe_mmaps(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_release_mmaps(struct vfio_vconfig_device *vdev);
 
 /* intrs.c */
 int vfio_vconfig_irq_count(struct vfio_vconfig_device *vdev, unsigned int index);
@@ -212,6 +229,7 @@ int vfio_vconfig_set_irqs(struct vfio_vconfig_device *vdev, u32 flags,
 void vfio_vconfig_irqs_release(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_intx_mask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_intx_unmask(struct vfio_vconfig_device *vdev);
+bool vfio_vconfig_intx_pm_mask(struct vfio_vconfig_device *vdev);
 void vfio_vconfig_set_virq_disabled(struct vfio_vconfig_device *vdev,
 				    bool disabled);
 void vfio_vconfig_irqs_after_reset(struct vfio_vconfig_device *vdev,
@@ -248,6 +266,24 @@ void vfio_vconfig_nointx_restore(struct vfio_vconfig_device *vdev);
 int vfio_vconfig_ioctl_ioeventfd(struct vfio_vconfig_device *vdev,
 				 struct vfio_device_ioeventfd __user *arg);
 void vfio_vconfig_ioeventfds_release(struct vfio_vconfig_device *vdev);
+
+/* reset.c */
+int vfio_vconfig_dev_set_assign(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_ioctl_hot_reset_info(struct vfio_vconfig_device *vdev,
+				      struct vfio_pci_hot_reset_info __user *arg);
+int vfio_vconfig_ioctl_hot_reset(struct vfio_vconfig_device *vdev,
+				 struct vfio_pci_hot_reset __user *arg);
+void vfio_vconfig_dev_set_try_reset(struct vfio_device_set *dev_set);
+
+/* power.c */
+extern const struct dev_pm_ops vfio_vconfig_pm_ops;
+
+void vfio_vconfig_pm_init(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_pm_uninit(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_pm_exit(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_pm_get(struct vfio_vconfig_device *vdev);
+int vfio_vconfig_feature_low_power(struct vfio_vconfig_device *vdev, u32 flags,
+				   void __user *arg, size_t argsz);
 
 /* ioctl.c */
 long vfio_vconfig_ioctl(struct vfio_device *core, unsigned int cmd,

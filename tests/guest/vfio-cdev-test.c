@@ -11,7 +11,8 @@
  * BAR0 through mmap (identification, liveness), and runs a DMA round trip
  * RAM -> device -> RAM through the IOMMU. After VFIO_DEVICE_DETACH_IOMMUFD_PT
  * a device-to-RAM DMA must no longer reach the buffer; after attaching again
- * it must. Prints PASS/FAIL lines and "N passed, N failed".
+ * it must. The hot-reset ioctls follow the cdev form (check_hot_reset()).
+ * Prints PASS/FAIL lines and "N passed, N failed".
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -201,6 +202,31 @@ static int config_write16(int dev, uint64_t cfg_off, unsigned int reg,
 	return pwrite(dev, &val, 2, cfg_off + reg) == 2 ? 0 : -1;
 }
 
+/*
+ * Hot reset through the cdev (vfio-pci 6.6 on): the iommufd context proves
+ * ownership, so an empty group array is the only form and a non-empty one
+ * is refused before anything else; edu on the root bus has no slot or bus
+ * reset, so the info and the empty-array reset are -ENODEV.
+ */
+static void check_hot_reset(int dev)
+{
+	struct vfio_pci_hot_reset_info info = { .argsz = sizeof(info) };
+	struct {
+		struct vfio_pci_hot_reset hdr;
+		int32_t fd;
+	} reset = { .hdr = { .argsz = sizeof(reset), .count = 1 }, .fd = dev };
+	int info_err, groups_err, empty_err;
+
+	info_err = ioctl(dev, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, &info) ? errno : 0;
+	groups_err = ioctl(dev, VFIO_DEVICE_PCI_HOT_RESET, &reset) ? errno : 0;
+	reset.hdr.count = 0;
+	reset.hdr.argsz = sizeof(reset.hdr);
+	empty_err = ioctl(dev, VFIO_DEVICE_PCI_HOT_RESET, &reset) ? errno : 0;
+	pass_if(info_err == ENODEV && groups_err == EINVAL && empty_err == ENODEV,
+		"hot-reset", "info: %s, with a group array: %s, empty array: %s",
+		strerror(info_err), strerror(groups_err), strerror(empty_err));
+}
+
 int main(int argc, char **argv)
 {
 	struct vfio_device_bind_iommufd bind = { .argsz = sizeof(bind) };
@@ -258,6 +284,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	pass_if(true, "bind", "device id %u", bind.out_devid);
+
+	check_hot_reset(dev);
 
 	if (ioctl(iommufd, IOMMU_IOAS_ALLOC, &alloc)) {
 		pass_if(false, "ioas-alloc", "%s", strerror(errno));

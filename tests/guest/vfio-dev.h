@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -251,6 +253,38 @@ static inline int vfio_dev_set_trigger(const struct vfio_dev *dev,
 	set->count = 1;
 	memcpy(set->data, &fd, sizeof(fd));
 	return ioctl(dev->fd, VFIO_DEVICE_SET_IRQS, set);
+}
+
+/* Where vfio_dev_probe_read() resumes after a fault. */
+static inline sigjmp_buf *vfio_dev_fault_jump(void)
+{
+	static sigjmp_buf jump;
+
+	return &jump;
+}
+
+static inline void vfio_dev_on_fault(int sig)
+{
+	siglongjmp(*vfio_dev_fault_jump(), sig);
+}
+
+/*
+ * Read through a mapping of a BAR: 0 when the read completed, else the
+ * signal it raised (SIGBUS for a revoked mapping).
+ */
+static inline int vfio_dev_probe_read(volatile uint32_t *p, uint32_t *v)
+{
+	struct sigaction sa = { .sa_handler = vfio_dev_on_fault }, obus, osegv;
+	int sig;
+
+	sigaction(SIGBUS, &sa, &obus);
+	sigaction(SIGSEGV, &sa, &osegv);
+	sig = sigsetjmp(*vfio_dev_fault_jump(), 1);
+	if (sig == 0)
+		*v = *p;
+	sigaction(SIGBUS, &obus, NULL);
+	sigaction(SIGSEGV, &osegv, NULL);
+	return sig;
 }
 
 #endif /* VFIO_DEV_H */

@@ -4,6 +4,12 @@
  * same device model, in the same boot.
  *
  *   vfio-diff-test [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *   vfio-diff-test -R [-v] esb BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *
+ * -R: the region info, sub-page mmap and slot-reset checks, on function 0
+ * of two i6300esb pairs,
+ * each pair alone behind a root port (neither function has a reset of its
+ * own, so the slot or bus reset is the only one).
  *
  * -s: the vfio-vconfig function runs the engine's strict profile; its
  * departures are allowed as well, and the "strict" check requires that at
@@ -25,6 +31,28 @@
  *               disarm and the MSI-X table refusal give the same result;
  *               on edu the eventfd's write reaches the device, and not
  *               while memory decode is off
+ *   hot-reset-info  VFIO_DEVICE_GET_PCI_HOT_RESET_INFO gives the same
+ *               result, flags and count, and lists every function on the
+ *               bus with its group (-ENODEV on the root bus)
+ *   hot-reset   VFIO_DEVICE_PCI_HOT_RESET: every argument check gives the
+ *               same result; with its own group the function is reset
+ *               (nvme's AQA register, i6300esb's config 0x60 cleared)
+ *   subpage-mmap (-R) i6300esb's 16-byte BAR0 is mappable on both drivers:
+ *               the rest of its page is reserved while open and given back
+ *               at close; the mapping reads what the region reads, honours
+ *               decode and cannot grow past the page
+ *   close-reset (-R) closing the last open function of a slot without a
+ *               reset of its own resets the slot, not before
+ *   low-power-args  VFIO_DEVICE_FEATURE LOW_POWER_ENTRY, _WITH_WAKEUP and
+ *               _EXIT: probe, GET, payload and state checks give the same
+ *               result
+ *   low-power   on each driver: the function runtime suspends after the
+ *               entry, its BAR mapping raises SIGBUS until the exit, a
+ *               config read wakes it for itself only; with wakeup the read
+ *               signals the eventfd once and ends the state; from a D3hot
+ *               the user wrote, the function comes back in D0 and PMCSR
+ *               says so; a close in low power leaves a function that
+ *               opens again
  *   doc         every reason of both tables is documented in DIFFERENCES.md
  *
  * Every allowed difference names a reason; Documentation/differences.md
@@ -34,6 +62,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 
 #include <linux/pci_regs.h>
 
@@ -50,6 +79,7 @@
 static const char *kind;
 static bool verbose;
 static bool strict;
+static bool resets_only;
 static unsigned int strict_seen;
 
 /* ---- who owns a config byte ----------------------------------------- */
@@ -787,6 +817,704 @@ static void check_ioeventfd(struct pair *p)
 		pass("ioeventfd-write");
 }
 
+/* ---- slot and bus resets -------------------------------------------- */
+
+/*
+ * What a reset wipes, per device kind: dirty() changes device state that
+ * only a reset (not a state restore) brings back, clean() tells whether it
+ * is back. nvme: the Admin Queue Attributes register (BAR0 0x24);
+ * i6300esb: its watchdog configuration register (config 0x60, a 1 MHz
+ * clock after the write, 0 after a reset).
+ */
+#define NVME_AQA	0x24
+#define ESB_CONFIG	0x60
+#define ESB_WDT_FREQ	0x0004
+
+static const char *drv_name(unsigned int i)
+{
+	return i ? "vfio-vconfig" : "vfio-pci";
+}
+
+static void memory_on(const struct vfio_dev *d)
+{
+	uint16_t cmd = vfio_dev_cfg16(d, PCI_COMMAND) | PCI_COMMAND_MEMORY;
+
+	vfio_dev_cfg_write(d, PCI_COMMAND, &cmd, 2);
+}
+
+static int dirty(const struct vfio_dev *d)
+{
+	uint16_t freq = ESB_WDT_FREQ;
+	uint32_t v = 0;
+
+	if (!strcmp(kind, "esb"))
+		return vfio_dev_cfg_write(d, ESB_CONFIG, &freq, 2) ||
+		       vfio_dev_cfg16(d, ESB_CONFIG) != ESB_WDT_FREQ ? -1 : 0;
+	memory_on(d);
+	if (vfio_dev_bar_write32(d, 0, NVME_AQA, 0x001f001f) ||
+	    vfio_dev_bar_read32(d, 0, NVME_AQA, &v))
+		return -1;
+	return v == 0x001f001f ? 0 : -1;
+}
+
+static bool clean(const struct vfio_dev *d)
+{
+	uint32_t v = ~0u;
+
+	if (!strcmp(kind, "esb"))
+		return vfio_dev_cfg16(d, ESB_CONFIG) == 0;
+	memory_on(d);
+	vfio_dev_bar_read32(d, 0, NVME_AQA, &v);
+	return v == 0;
+}
+
+/* The same through sysfs, for a function no VFIO user has open. */
+static int sysfs_cfg16(const char *bdf, unsigned int pos)
+{
+	char path[PATH_MAX];
+	uint16_t v;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, &v, 2, pos);
+	close(fd);
+	return n == 2 ? v : -1;
+}
+
+/* Is there a function at @bdf? */
+static bool pci_exists(const char *bdf)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s", bdf);
+	return access(path, F_OK) == 0;
+}
+
+#define MAX_DEPS 8
+
+struct reset_info {
+	int ret;		/* 0 or -errno */
+	struct vfio_pci_hot_reset_info hdr;
+	struct vfio_pci_dependent_device dev[MAX_DEPS];
+};
+
+static void hot_reset_info(const struct vfio_dev *d, uint32_t argsz,
+			   struct reset_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->hdr.argsz = argsz;
+	out->ret = ioctl(d->fd, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, &out->hdr) ?
+		   -errno : 0;
+}
+
+/* One VFIO_DEVICE_PCI_HOT_RESET: 0 or -errno. */
+static int hot_reset(const struct vfio_dev *d, uint32_t argsz, uint32_t flags,
+		     uint32_t count, const int32_t *fds, unsigned int nfds)
+{
+	char buf[sizeof(struct vfio_pci_hot_reset) + 4 * sizeof(int32_t)];
+	struct vfio_pci_hot_reset *r = (struct vfio_pci_hot_reset *)buf;
+
+	memset(buf, 0, sizeof(buf));
+	r->argsz = argsz;
+	r->flags = flags;
+	r->count = count;
+	memcpy(r->group_fds, fds, nfds * sizeof(*fds));
+	return ioctl(d->fd, VFIO_DEVICE_PCI_HOT_RESET, r) ? -errno : 0;
+}
+
+/*
+ * The dependent devices must be every function on @d's bus (the test bed
+ * puts one slot per bus), each with its IOMMU group.
+ */
+static void check_deps(const struct vfio_dev *d, const struct reset_info *ri,
+		       char *reason, size_t len)
+{
+	unsigned int seg, bus, dev, fn, i, seen = 0;
+	char bdf[16];
+
+	if (sscanf(d->bdf, "%x:%x:%x.%x", &seg, &bus, &dev, &fn) != 4)
+		return;
+	for (dev = 0; dev < 32; dev++) {
+		for (fn = 0; fn < 8; fn++) {
+			snprintf(bdf, sizeof(bdf), "%04x:%02x:%02x.%x", seg, bus, dev, fn);
+			if (!pci_exists(bdf))
+				continue;
+			seen++;
+			for (i = 0; i < ri->hdr.count && i < MAX_DEPS; i++)
+				if (ri->dev[i].segment == seg && ri->dev[i].bus == bus &&
+				    ri->dev[i].devfn == ((dev << 3) | fn))
+					break;
+			if (i == ri->hdr.count || i == MAX_DEPS)
+				snprintf(reason + strlen(reason), len - strlen(reason),
+					 " %s: %s not listed;", d->bdf, bdf);
+			else if ((int)ri->dev[i].group_id != vfio_dev_group_id(bdf))
+				snprintf(reason + strlen(reason), len - strlen(reason),
+					 " %s: %s in group %u, sysfs says %d;", d->bdf, bdf,
+					 ri->dev[i].group_id, vfio_dev_group_id(bdf));
+		}
+	}
+	if (seen != ri->hdr.count)
+		snprintf(reason + strlen(reason), len - strlen(reason),
+			 " %s: %u dependent devices, %u functions on the bus;",
+			 d->bdf, ri->hdr.count, seen);
+}
+
+/*
+ * VFIO_DEVICE_GET_PCI_HOT_RESET_INFO: the same answer from both drivers
+ * (result, flags, count), and the list right for each function. On the
+ * root bus there is no slot or bus reset: -ENODEV. @resettable says which
+ * the test bed gives.
+ */
+static void check_hot_reset_info(struct pair *p, bool resettable)
+{
+	const uint32_t hdrsz = sizeof(struct vfio_pci_hot_reset_info);
+	struct reset_info a, b;
+	char reason[1024] = "";
+
+	hot_reset_info(&p->pci, 4, &a);
+	hot_reset_info(&p->vc, 4, &b);
+	if (a.ret != b.ret || a.ret != -EINVAL)
+		NOTE_APPEND(reason, " argsz 4: vfio-pci %d vfio-vconfig %d (expected %d);",
+			    a.ret, b.ret, -EINVAL);
+
+	hot_reset_info(&p->pci, hdrsz, &a);
+	hot_reset_info(&p->vc, hdrsz, &b);
+	if (a.ret != b.ret || a.ret != (resettable ? -ENOSPC : -ENODEV) ||
+	    (a.ret == -ENOSPC && a.hdr.count != b.hdr.count))
+		NOTE_APPEND(reason, " no room: vfio-pci %d count %u, vfio-vconfig %d count %u (expected %d);",
+			    a.ret, a.hdr.count, b.ret, b.hdr.count,
+			    resettable ? -ENOSPC : -ENODEV);
+
+	hot_reset_info(&p->pci, sizeof(a) - sizeof(a.ret), &a);
+	hot_reset_info(&p->vc, sizeof(b) - sizeof(b.ret), &b);
+	if (a.ret != b.ret || a.ret != (resettable ? 0 : -ENODEV) ||
+	    a.hdr.flags != b.hdr.flags || a.hdr.count != b.hdr.count) {
+		NOTE_APPEND(reason, " full: vfio-pci %d flags 0x%x count %u, vfio-vconfig %d flags 0x%x count %u;",
+			    a.ret, a.hdr.flags, a.hdr.count, b.ret, b.hdr.flags, b.hdr.count);
+	} else if (!a.ret) {
+		check_deps(&p->pci, &a, reason, sizeof(reason));
+		check_deps(&p->vc, &b, reason, sizeof(reason));
+	}
+	if (reason[0])
+		fail("hot-reset-info", "%s", reason);
+	else
+		pass("hot-reset-info");
+}
+
+struct hot_reset_case {
+	const char *name;
+	uint32_t argsz;		/* 0: the full size */
+	uint32_t flags;
+	uint32_t count;
+	int fd0, fd1;		/* FD_* below, or a plain number */
+	int expect;		/* when resettable; 1: as the kernel decides */
+	int expect_root;	/* on the root bus */
+};
+
+#define FD_OWN		-100	/* the function's own group */
+#define FD_OTHER	-101	/* the other driver's group */
+#define FD_EVENT	-102	/* an eventfd */
+#define AS_KERNEL	1
+
+static int case_fd(const struct pair *p, const struct vfio_dev *d, int which,
+		   int efd)
+{
+	switch (which) {
+	case FD_OWN:
+		return d->group;
+	case FD_OTHER:
+		return d == &p->pci ? p->vc.group : p->pci.group;
+	case FD_EVENT:
+		return efd;
+	default:
+		return which;
+	}
+}
+
+/*
+ * VFIO_DEVICE_PCI_HOT_RESET: every argument check gives the same result
+ * on both drivers (an empty array is refused before or after the reset
+ * probe, as the kernel's vfio-pci decides: both must agree), a group
+ * that does not hold the function is refused, the function's own group
+ * resets it. Then the reset itself: state that only a reset clears is
+ * gone on both.
+ */
+static void check_hot_reset(struct pair *p, bool resettable)
+{
+	const uint32_t full = sizeof(struct vfio_pci_hot_reset) + 2 * sizeof(int32_t);
+	const struct hot_reset_case cases[] = {
+		{ "argsz", 8, 0, 1, FD_OWN, 0, -EINVAL, -EINVAL },
+		{ "flags", 0, 1, 1, FD_OWN, 0, -EINVAL, -EINVAL },
+		{ "count-0", 0, 0, 0, 0, 0, -EINVAL, AS_KERNEL },
+		{ "count-9", 0, 0, 9, FD_OWN, FD_OWN, -EINVAL, -ENODEV },
+		{ "fd-bad", 0, 0, 1, -1, 0, -EBADF, -ENODEV },
+		{ "fd-eventfd", 0, 0, 1, FD_EVENT, 0, -EINVAL, -ENODEV },
+		{ "fd-other-group", 0, 0, 1, FD_OTHER, 0, -EINVAL, -ENODEV },
+	};
+	char reason[1024] = "";
+	unsigned int i;
+	int efd = eventfd(0, EFD_CLOEXEC), ret[2] = { 1, 1 };
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct hot_reset_case *c = &cases[i];
+		int ra, rb, expect = resettable ? c->expect : c->expect_root;
+		int32_t fa[2] = { case_fd(p, &p->pci, c->fd0, efd),
+				  case_fd(p, &p->pci, c->fd1, efd) };
+		int32_t fb[2] = { case_fd(p, &p->vc, c->fd0, efd),
+				  case_fd(p, &p->vc, c->fd1, efd) };
+
+		ra = hot_reset(&p->pci, c->argsz ? c->argsz : full, c->flags,
+			       c->count, fa, 2);
+		rb = hot_reset(&p->vc, c->argsz ? c->argsz : full, c->flags,
+			       c->count, fb, 2);
+		if (ra != rb || (expect != AS_KERNEL && ra != expect))
+			NOTE_APPEND(reason, " %s: vfio-pci %d vfio-vconfig %d (expected %d);",
+				    c->name, ra, rb, expect);
+		else if (verbose)
+			printf("INFO diff:%s:hot-reset %s: %d on both\n", kind, c->name, ra);
+	}
+	close(efd);
+
+	for (i = 0; i < 2; i++) {
+		const struct vfio_dev *d = i ? &p->vc : &p->pci;
+		int32_t own = d->group;
+
+		if (resettable && dirty(d)) {
+			NOTE_APPEND(reason, " %s: could not change the device state;", drv_name(i));
+			continue;
+		}
+		ret[i] = hot_reset(d, full, 0, 1, &own, 1);
+		if (!ret[i] && !clean(d))
+			NOTE_APPEND(reason, " %s: the device state survived the hot reset;",
+				    drv_name(i));
+	}
+	/*
+	 * QEMU's nvme behind its pcie-root-port never brings the link back
+	 * up after a secondary bus reset (the kernel gives up: "Data Link
+	 * Layer Link Active not set"), so there both drivers pass the
+	 * kernel's -ENOTTY on; i6300esb has no link to wait for.
+	 */
+	if (ret[0] != ret[1] ||
+	    (!resettable && ret[0] != -ENODEV) ||
+	    (resettable && ret[0] && !(ret[0] == -ENOTTY && !strcmp(kind, "nvme"))))
+		NOTE_APPEND(reason, " own group: vfio-pci %d vfio-vconfig %d;", ret[0], ret[1]);
+	else
+		printf("INFO diff:%s:hot-reset own group: %d on both\n", kind, ret[0]);
+	if (reason[0])
+		fail("hot-reset", "%s", reason);
+	else
+		pass("hot-reset");
+}
+
+/*
+ * The reset at last close (functions without a reset of their own, two
+ * in one slot): closing one function while its sibling is open leaves the
+ * state alone; closing the last one resets the slot. Both drivers alike.
+ */
+static void check_close_reset(struct pair *p)
+{
+	char reason[1024] = "";
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct vfio_dev *d = i ? &p->vc : &p->pci;
+		const char *drv = i ? "vfio-vconfig" : "vfio-pci";
+		char sibling[16];
+		int fd1, v;
+
+		snprintf(sibling, sizeof(sibling), "%.*s1", (int)strlen(d->bdf) - 1, d->bdf);
+		fd1 = ioctl(d->group, VFIO_GROUP_GET_DEVICE_FD, sibling);
+		if (fd1 < 0) {
+			NOTE_APPEND(reason, " %s: open %s: %s;", drv, sibling, strerror(errno));
+			continue;
+		}
+		if (dirty(d)) {
+			NOTE_APPEND(reason, " %s: could not change the device state;", drv);
+			close(fd1);
+			continue;
+		}
+		close(d->fd);
+		d->fd = -1;
+		v = sysfs_cfg16(d->bdf, ESB_CONFIG);
+		if (v != ESB_WDT_FREQ)
+			NOTE_APPEND(reason, " %s: reset while %s was open (0x%x);", drv,
+				    sibling, v);
+		close(fd1);
+		v = sysfs_cfg16(d->bdf, ESB_CONFIG);
+		if (v != 0)
+			NOTE_APPEND(reason, " %s: no reset at the last close (0x%x);", drv, v);
+	}
+	if (reason[0])
+		fail("close-reset", "%s", reason);
+	else
+		pass("close-reset");
+}
+
+/* ---- runtime PM: the low-power features ----------------------------- */
+
+/*
+ * One VFIO_DEVICE_FEATURE, with the wakeup eventfd payload when @wakeup_fd
+ * is given: 0 or -errno.
+ */
+static int feature(const struct vfio_dev *d, uint32_t flags, const int32_t *wakeup_fd)
+{
+	struct {
+		struct vfio_device_feature hdr;
+		struct vfio_device_low_power_entry_with_wakeup wake;
+	} f = {
+		.hdr = { .argsz = sizeof(f.hdr) + (wakeup_fd ? sizeof(f.wake) : 0),
+			 .flags = flags },
+	};
+
+	if (wakeup_fd)
+		f.wake.wakeup_eventfd = *wakeup_fd;
+	return ioctl(d->fd, VFIO_DEVICE_FEATURE, &f) ? -errno : 0;
+}
+
+/* The runtime PM status the PCI core reports for @bdf. */
+static void runtime_status(const char *bdf, char *buf, size_t len)
+{
+	char path[PATH_MAX];
+	ssize_t n = -1;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/power/runtime_status", bdf);
+	fd = open(path, O_RDONLY);
+	if (fd >= 0) {
+		n = read(fd, buf, len - 1);
+		close(fd);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* Wait up to 2 s for @bdf to reach runtime status @want. */
+static bool wait_status(const char *bdf, const char *want)
+{
+	char now[32];
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		runtime_status(bdf, now, sizeof(now));
+		if (!strcmp(now, want))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Does a read through @map complete (true) or raise SIGBUS (false)? */
+static bool map_reads(volatile uint32_t *map)
+{
+	uint32_t v;
+
+	return vfio_dev_probe_read(map, &v) == 0;
+}
+
+#define PMCSR_D3HOT	3	/* PowerState field of PMCSR */
+#define LP_ENTRY	VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY
+#define LP_WAKEUP	VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY_WITH_WAKEUP
+#define LP_EXIT		VFIO_DEVICE_FEATURE_LOW_POWER_EXIT
+#define F_SET		VFIO_DEVICE_FEATURE_SET
+#define F_GET		VFIO_DEVICE_FEATURE_GET
+#define F_PROBE		VFIO_DEVICE_FEATURE_PROBE
+
+struct lp_case {
+	const char *name;
+	uint32_t flags;
+	int32_t payload;	/* LP_NONE: none; LP_EFD: a fresh eventfd */
+	int expect;
+};
+
+#define LP_NONE		-1000
+#define LP_EFD		-1001
+
+/* Has @efd been signalled? Its count, 0 when not (nonblocking). */
+static uint64_t eventfd_count(int efd)
+{
+	uint64_t n = 0;
+
+	if (read(efd, &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
+}
+
+/* The low-power cycle on one function; failures appended to @reason. */
+static void low_power_cycle(struct vfio_dev *d, unsigned int pmcsr,
+			    const char *drv, char *reason, size_t len)
+{
+	volatile uint32_t *map;
+	int32_t efd;
+
+#define LP_NOTE(...) snprintf(reason + strlen(reason), len - strlen(reason), __VA_ARGS__)
+	memory_on(d);
+	map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+	if (map == MAP_FAILED) {
+		LP_NOTE(" %s: mmap of BAR0: %s;", drv, strerror(errno));
+		return;
+	}
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults before the entry;", drv);
+
+	if (feature(d, F_SET | LP_ENTRY, NULL))
+		LP_NOTE(" %s: entry failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended after the entry;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads in low power;", drv);
+	/* a region access wakes the function for itself only */
+	if (vfio_dev_cfg16(d, PCI_VENDOR_ID) == 0xffff)
+		LP_NOTE(" %s: config read in low power failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not suspended again after a config read;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads after a config read in low power;", drv);
+	if (feature(d, F_SET | LP_EXIT, NULL))
+		LP_NOTE(" %s: exit failed;", drv);
+	if (!wait_status(d->bdf, "active"))
+		LP_NOTE(" %s: not active after the exit;", drv);
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults after the exit;", drv);
+
+	/* with wakeup: the next access signals once and ends the state */
+	efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (feature(d, F_SET | LP_WAKEUP, &efd))
+		LP_NOTE(" %s: entry with wakeup failed;", drv);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended after the entry with wakeup;", drv);
+	if (eventfd_count(efd))
+		LP_NOTE(" %s: wakeup signalled before any access;", drv);
+	if (map_reads(map))
+		LP_NOTE(" %s: the mapping reads in low power (wakeup);", drv);
+	vfio_dev_cfg16(d, PCI_VENDOR_ID);
+	if (eventfd_count(efd) != 1)
+		LP_NOTE(" %s: no wakeup signal after a config read;", drv);
+	if (!map_reads(map))
+		LP_NOTE(" %s: the mapping faults after the wakeup;", drv);
+	if (feature(d, F_SET | LP_ENTRY, NULL))
+		LP_NOTE(" %s: entry after the wakeup failed (state not left);", drv);
+	close(efd);
+
+	/*
+	 * A function its user put in D3hot: the suspend takes it to D0
+	 * first and the resume leaves it there, so PMCSR reads D0 and the
+	 * BARs answer again after the exit.
+	 */
+	if (pmcsr) {
+		uint16_t ctrl = vfio_dev_cfg16(d, pmcsr), d3 = ctrl | PMCSR_D3HOT;
+		uint32_t v;
+
+		feature(d, F_SET | LP_EXIT, NULL);
+		vfio_dev_cfg_write(d, pmcsr, &d3, 2);
+		if ((vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK) != PMCSR_D3HOT)
+			LP_NOTE(" %s: PMCSR write of D3hot not seen;", drv);
+		if (feature(d, F_SET | LP_ENTRY, NULL) || !wait_status(d->bdf, "suspended"))
+			LP_NOTE(" %s: no runtime suspend from D3hot;", drv);
+		feature(d, F_SET | LP_EXIT, NULL);
+		if (vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK)
+			LP_NOTE(" %s: PMCSR says D%u after the low-power cycle (the function is in D0);",
+				drv, vfio_dev_cfg16(d, pmcsr) & PCI_PM_CTRL_STATE_MASK);
+		if (vfio_dev_bar_read32(d, 0, 0, &v))
+			LP_NOTE(" %s: BAR0 read fails after a low-power cycle from D3hot;", drv);
+		feature(d, F_SET | LP_ENTRY, NULL);
+	}
+
+	/* closed in low power: the next open finds it working */
+	munmap((void *)map, 4096);
+	if (!wait_status(d->bdf, "suspended"))
+		LP_NOTE(" %s: not runtime suspended before the close;", drv);
+	close(d->fd);
+	d->fd = vfio_dev_get_fd(d);
+	if (d->fd < 0)
+		LP_NOTE(" %s: reopen after a close in low power: %s;", drv, strerror(errno));
+	else if (!wait_status(d->bdf, "active") ||
+		 vfio_dev_cfg16(d, PCI_VENDOR_ID) == 0xffff)
+		LP_NOTE(" %s: not active and readable after the reopen;", drv);
+#undef LP_NOTE
+}
+
+/*
+ * Probe, GET and argument checks of the three features; then on each
+ * driver: entry lets the function suspend and its mapping faults, a
+ * region access wakes it without ending the state, exit brings the
+ * mapping back; entry with wakeup ends the state by itself at the next
+ * access and signals the eventfd once; a close in low power leaves a
+ * function that opens again.
+ */
+static void check_low_power(struct pair *p)
+{
+	const struct lp_case cases[] = {
+		{ "probe-entry", F_PROBE | F_SET | LP_ENTRY, LP_NONE, 0 },
+		{ "probe-entry-get", F_PROBE | F_GET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "probe-wakeup", F_PROBE | F_SET | LP_WAKEUP, LP_NONE, 0 },
+		{ "probe-exit", F_PROBE | F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "get-entry", F_GET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "get-exit", F_GET | LP_EXIT, LP_NONE, -EINVAL },
+		{ "exit-not-entered", F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "wakeup-no-payload", F_SET | LP_WAKEUP, LP_NONE, -EINVAL },
+		{ "wakeup-fd-minus-1", F_SET | LP_WAKEUP, -1, -EINVAL },
+		{ "wakeup-fd-bad", F_SET | LP_WAKEUP, 999, -EBADF },
+		{ "wakeup-fd-not-eventfd", F_SET | LP_WAKEUP, 0, -EINVAL },
+		{ "entry", F_SET | LP_ENTRY, LP_NONE, 0 },
+		{ "entry-again", F_SET | LP_ENTRY, LP_NONE, -EINVAL },
+		{ "wakeup-while-entered", F_SET | LP_WAKEUP, LP_EFD, -EINVAL },
+		{ "exit", F_SET | LP_EXIT, LP_NONE, 0 },
+		{ "exit-again", F_SET | LP_EXIT, LP_NONE, 0 },
+	};
+	char reason[1024] = "";
+	unsigned int i, pm;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct lp_case *c = &cases[i];
+		int32_t fa = c->payload, fb = c->payload;
+		int ra, rb;
+
+		if (c->payload == LP_EFD) {
+			fa = eventfd(0, EFD_CLOEXEC);
+			fb = eventfd(0, EFD_CLOEXEC);
+		}
+		ra = feature(&p->pci, c->flags, c->payload == LP_NONE ? NULL : &fa);
+		rb = feature(&p->vc, c->flags, c->payload == LP_NONE ? NULL : &fb);
+		if (ra != rb || ra != c->expect)
+			NOTE_APPEND(reason, " %s: vfio-pci %d vfio-vconfig %d (expected %d);",
+				    c->name, ra, rb, c->expect);
+		if (c->payload == LP_EFD) {
+			close(fa);
+			close(fb);
+		}
+	}
+	if (reason[0])
+		fail("low-power-args", "%s", reason);
+	else
+		pass("low-power-args");
+
+	reason[0] = '\0';
+	pm = find_cap(p->hw, PCI_CAP_ID_PM);
+	for (i = 0; i < 2; i++)
+		low_power_cycle(i ? &p->vc : &p->pci, pm ? pm + PCI_PM_CTRL : 0,
+				drv_name(i), reason, sizeof(reason));
+	if (reason[0])
+		fail("low-power", "%s", reason);
+	else
+		pass("low-power");
+}
+
+/* ---- sub-page BARs --------------------------------------------------- */
+
+/* BAR0's physical start and end from sysfs, or -1. */
+static int bar0_range(const char *bdf, uint64_t *start, uint64_t *end)
+{
+	char path[PATH_MAX];
+	unsigned long long s, e, f;
+	FILE *fp;
+	int n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource", bdf);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	n = fscanf(fp, "%llx %llx %llx", &s, &e, &f);
+	fclose(fp);
+	if (n != 3)
+		return -1;
+	*start = s;
+	*end = e;
+	return 0;
+}
+
+/* Is [@start, @end] reserved as the rest of a sub-page BAR's page? */
+static bool page_reserved(uint64_t start, uint64_t end)
+{
+	unsigned long long s, e;
+	char line[256];
+	bool found = false;
+	FILE *fp = fopen("/proc/iomem", "r");
+
+	if (!fp)
+		return false;
+	while (!found && fgets(line, sizeof(line), fp))
+		found = strstr(line, "vfio sub-page reserved") &&
+			sscanf(line, " %llx-%llx", &s, &e) == 2 &&
+			s == start && e == end;
+	fclose(fp);
+	return found;
+}
+
+/*
+ * i6300esb's 16-byte BAR0: mappable on both drivers (the region info is
+ * the same, MMAP included) because the rest of its page is reserved while
+ * the function is open, and given back at close. The mapping reads what
+ * the region reads, honours decode (SIGBUS while it is off) and cannot
+ * grow past the page.
+ */
+static void check_subpage(struct pair *p)
+{
+	char reason[1024] = "";
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct vfio_dev *d = i ? &p->vc : &p->pci;
+		const char *drv = drv_name(i);
+		uint64_t start = 0, end = 0;
+		volatile uint32_t *map;
+		uint32_t v, r = ~0u;
+		uint16_t cmd;
+		void *big;
+
+#define SP_NOTE(...) NOTE_APPEND(reason, __VA_ARGS__)
+		if (bar0_range(d->bdf, &start, &end) || end - start + 1 >= 4096 ||
+		    (start & 4095)) {
+			SP_NOTE(" %s: BAR0 0x%llx-0x%llx is not a page-aligned sub-page BAR;", drv,
+				(unsigned long long)start, (unsigned long long)end);
+			continue;
+		}
+		if (!(d->region[0].flags & VFIO_REGION_INFO_FLAG_MMAP))
+			SP_NOTE(" %s: BAR0 region flags 0x%x without MMAP;", drv, d->region[0].flags);
+		if (!page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: 0x%llx-0x%llx not reserved while open;", drv,
+				(unsigned long long)end + 1, (unsigned long long)start + 4095);
+		big = mmap(NULL, 8192, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+		if (big != MAP_FAILED) {
+			SP_NOTE(" %s: a mapping of two pages was allowed;", drv);
+			munmap(big, 8192);
+		}
+		memory_on(d);
+		map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, d->fd, d->region[0].offset);
+		if (map == MAP_FAILED) {
+			SP_NOTE(" %s: mmap: %s;", drv, strerror(errno));
+			continue;
+		}
+		vfio_dev_bar_read32(d, 0, 0, &r);
+		if (vfio_dev_probe_read(map, &v) || v != r)
+			SP_NOTE(" %s: mapping read 0x%x, region read 0x%x;", drv, v, r);
+		cmd = vfio_dev_cfg16(d, PCI_COMMAND) & ~PCI_COMMAND_MEMORY;
+		vfio_dev_cfg_write(d, PCI_COMMAND, &cmd, 2);
+		if (vfio_dev_probe_read(map, &v) != SIGBUS)
+			SP_NOTE(" %s: the mapping reads with decode off;", drv);
+		memory_on(d);
+		if (vfio_dev_probe_read(map, &v))
+			SP_NOTE(" %s: the mapping faults with decode back on;", drv);
+		munmap((void *)map, 4096);
+
+		close(d->fd);
+		if (page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: the page stays reserved after the close;", drv);
+		d->fd = vfio_dev_get_fd(d);
+		if (d->fd < 0)
+			SP_NOTE(" %s: reopen: %s;", drv, strerror(errno));
+		else if (!page_reserved(end + 1, start + 4095))
+			SP_NOTE(" %s: not reserved again after the reopen;", drv);
+#undef SP_NOTE
+	}
+	if (reason[0])
+		fail("subpage-mmap", "%s", reason);
+	else
+		pass("subpage-mmap");
+}
+
 static int load_hw_config(struct pair *p)
 {
 	char path[PATH_MAX];
@@ -813,8 +1541,11 @@ int main(int argc, char **argv)
 	char why[256];
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:vs")) != -1) {
+	while ((opt = getopt(argc, argv, "d:vsR")) != -1) {
 		switch (opt) {
+		case 'R':
+			resets_only = true;
+			break;
 		case 's':
 			strict = true;
 			break;
@@ -845,6 +1576,14 @@ int main(int argc, char **argv)
 		fail("open", "sysfs config of %s unreadable", pair.pci.bdf);
 		return 1;
 	}
+	if (resets_only) {
+		check_region_info(&pair);
+		check_subpage(&pair);
+		check_hot_reset_info(&pair, true);
+		check_hot_reset(&pair, true);
+		check_close_reset(&pair);
+		goto out;
+	}
 	check_info(&pair);
 	check_region_info(&pair);
 	check_irq_info(&pair);
@@ -854,16 +1593,21 @@ int main(int argc, char **argv)
 	check_ioeventfd(&pair);
 	/* the probe must have left both spaces as it found them */
 	check_config(&pair, "config-after-probe");
+	/* last: a reset returns vfio-vconfig's virtual space to reset values */
+	check_hot_reset_info(&pair, !strcmp(kind, "nvme"));
+	check_hot_reset(&pair, !strcmp(kind, "nvme"));
+	check_low_power(&pair);
 	if (strict && !strict_seen)
 		fail("strict", "no departure of the strict profile seen: is it in effect?");
 	else if (strict)
 		pass("strict");
+out:
 	vfio_dev_close(&pair.pci);
 	vfio_dev_close(&pair.vc);
 	return failed ? 1 : 0;
 
 usage:
-	fprintf(stderr, "usage: %s [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG\n",
+	fprintf(stderr, "usage: %s [-d DIFFERENCES.md] [-v] [-s] [-R] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG\n",
 		argv[0]);
 	return 2;
 }

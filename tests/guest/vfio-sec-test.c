@@ -65,29 +65,6 @@ static bool known_holes;	/* -k: run on vfio-pci what is known to break it */
 
 /* ---- mapping access that may fault ----------------------------------- */
 
-static sigjmp_buf fault_jump;
-
-static void on_fault(int sig)
-{
-	siglongjmp(fault_jump, sig);
-}
-
-/* Read through a mapping: 0 when the read completed, else the signal. */
-static int probe_read(volatile uint32_t *p, uint32_t *v)
-{
-	struct sigaction sa = { .sa_handler = on_fault }, obus, osegv;
-	int sig;
-
-	sigaction(SIGBUS, &sa, &obus);
-	sigaction(SIGSEGV, &sa, &osegv);
-	sig = sigsetjmp(fault_jump, 1);
-	if (sig == 0)
-		*v = *p;
-	sigaction(SIGBUS, &obus, NULL);
-	sigaction(SIGSEGV, &osegv, NULL);
-	return sig;
-}
-
 /*
  * What one read through a mapping after a revocation did. A revoked
  * mapping either faults with SIGBUS (decode is off) or takes a fresh page
@@ -117,7 +94,7 @@ static enum outcome probe_outcome(volatile uint32_t *p)
 	uint32_t v;
 	int sig;
 
-	sig = probe_read(p, &v);
+	sig = vfio_dev_probe_read(p, &v);
 	if (sig)
 		return sig == SIGBUS ? OUT_SIGBUS : OUT_OTHER_SIGNAL;
 	return minor_faults() > before ? OUT_FAULTED : OUT_STALE;
@@ -286,7 +263,7 @@ static void revoke_one(struct revoke_env *env, enum trigger t)
 			snprintf(why, sizeof(why), "mmap %s: %s", map_name[i], strerror(errno));
 			goto out;
 		}
-		if (probe_read(maps[i], &v)) {
+		if (vfio_dev_probe_read(maps[i], &v)) {
 			snprintf(why, sizeof(why), "%s faulted with decode on", map_name[i]);
 			goto out;
 		}
@@ -295,7 +272,7 @@ static void revoke_one(struct revoke_env *env, enum trigger t)
 	/* Mapped over: a populated mapping replaced in place by a new one,
 	 * itself populated. */
 	if (map_bar(env, dev->fd, (void *)maps[MAP_OVER]) != maps[MAP_OVER] ||
-	    probe_read(maps[MAP_OVER], &v)) {
+	    vfio_dev_probe_read(maps[MAP_OVER], &v)) {
 		snprintf(why, sizeof(why), "MAP_FIXED over a mapping: %s", strerror(errno));
 		goto out;
 	}
@@ -312,7 +289,7 @@ static void revoke_one(struct revoke_env *env, enum trigger t)
 		goto out;
 	}
 	maps[MAP_MOVED] = target;
-	probe_read(maps[MAP_MOVED], &v);
+	vfio_dev_probe_read(maps[MAP_MOVED], &v);
 
 	/* Forked: the child inherits every populated mapping. */
 	if (pipe(go) || pipe(res)) {
@@ -396,7 +373,7 @@ out:
 	snprintf(check, sizeof(check), "revoke:%s:restored", trigger_name[t]);
 	if (!maps[MAP_ORIG])
 		;
-	else if ((sig = probe_read(maps[MAP_ORIG], &v)))
+	else if ((sig = vfio_dev_probe_read(maps[MAP_ORIG], &v)))
 		fail(check, "the mapping faults (signal %d) with decode back on", sig);
 	else
 		pass(check);

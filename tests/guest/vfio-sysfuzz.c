@@ -14,14 +14,16 @@
  * pread/pwrite at region offsets and counts near the 64-bit limits, every
  * device ioctl with random and boundary arguments, SET_IRQS arm/disarm/
  * trigger, VFIO_DEVICE_RESET, Command decode toggles, PM state writes, FLR,
- * MSI/MSI-X enable, config-action mode, and as a rare last step an unbind
+ * MSI/MSI-X enable, config-action mode, the low-power features (entry,
+ * entry with wakeup, exit), and as a rare last step an unbind
  * while the device is open (the device is bound again afterwards).
  *
  * Oracles, checked after every operation that may revoke decode and after
  * every sequence:
  *  - while memory decode is off (Command.Memory clear or D3hot) every
  *    mapping, in the child and in its fork()ed holder, raises SIGBUS and
- *    region reads fail with EIO;
+ *    region reads fail with EIO; in the low-power state (LOW_POWER_ENTRY)
+ *    every mapping raises SIGBUS;
  *  - the first access after a reset (ioctl or FLR) takes a fresh fault or
  *    SIGBUS, never completes through an old page table entry;
  *  - the kernel log stays free of oopses, BUGs, WARNs, lockdep reports and
@@ -70,14 +72,14 @@ enum op_type {
 	OP_OPEN_FD, OP_CLOSE_FD, OP_MMAP, OP_MUNMAP, OP_MREMAP, OP_FORK,
 	OP_TOUCH, OP_PREAD, OP_PWRITE_CFG, OP_PWRITE_BAR, OP_IOCTL, OP_SET_IRQS,
 	OP_IRQ_ARM, OP_IRQ_TRIGGER, OP_IRQ_DISARM, OP_RESET, OP_DECODE, OP_PM,
-	OP_FLR, OP_MSI_ENABLE, OP_ACTION_MODE, OP_UNBIND, NR_OPS
+	OP_FLR, OP_MSI_ENABLE, OP_ACTION_MODE, OP_LOW_POWER, OP_UNBIND, NR_OPS
 };
 
 static const char *const op_name[NR_OPS] = {
 	"open-fd", "close-fd", "mmap", "munmap", "mremap", "fork", "touch",
 	"pread", "pwrite-config", "pwrite-bar", "ioctl", "set-irqs",
 	"irq-arm", "irq-trigger", "irq-disarm", "reset", "decode", "pm-state",
-	"flr", "msi-enable", "action-mode", "unbind",
+	"flr", "msi-enable", "action-mode", "low-power", "unbind",
 };
 
 /* Relative weights; unbind is only ever placed last. */
@@ -88,6 +90,7 @@ static const unsigned int op_weight[NR_OPS] = {
 	[OP_SET_IRQS] = 4, [OP_IRQ_ARM] = 3, [OP_IRQ_TRIGGER] = 2,
 	[OP_IRQ_DISARM] = 2, [OP_RESET] = 3, [OP_DECODE] = 6, [OP_PM] = 4,
 	[OP_FLR] = 2, [OP_MSI_ENABLE] = 3, [OP_ACTION_MODE] = 2,
+	[OP_LOW_POWER] = 2,
 };
 
 struct op {
@@ -183,6 +186,7 @@ struct state {
 	int holder_go, holder_res;
 	int efd;
 	unsigned int pm, exp, msi, msix;
+	bool low_power;		/* LOW_POWER_ENTRY without wakeup is in effect */
 	uint8_t buf[8192];	/* arguments whose size the kernel checks */
 	uint8_t *guarded;	/* IOBUF bytes, then a PROT_NONE page */
 };
@@ -233,6 +237,25 @@ static enum outcome probe(volatile uint8_t *p)
 	else
 		return sig == SIGBUS ? OUT_SIGBUS : OUT_OTHER;
 	return minor_faults() > before ? OUT_FAULTED : OUT_STALE;
+}
+
+/* Wait (up to 2 s) until the PCI core reports the function suspended. */
+static void wait_runtime_suspended(void)
+{
+	char path[128], status[16];
+	int i, fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/power/runtime_status", bdf);
+	for (i = 0; i < 200; i++) {
+		fd = SYS(open(path, O_RDONLY));
+		n = fd < 0 ? -1 : SYS(read(fd, status, sizeof(status) - 1));
+		if (fd >= 0)
+			close(fd);
+		if (n > 0 && !strncmp(status, "suspended", 9))
+			return;
+		usleep(10000);
+	}
 }
 
 static int any_fd(struct state *st, uint64_t r)
@@ -289,7 +312,7 @@ static void holder_loop(struct state *st, int go, int res)
 /* The revocation oracle; @after_reset: the last operation reset the function. */
 static void check_revocation(struct state *st, bool after_reset, unsigned int at)
 {
-	bool off = decode_off(st);
+	bool decode = decode_off(st), off = decode || st->low_power;
 	unsigned int i;
 	uint8_t c = off ? 'b' : 'f', bad = 0;
 	uint32_t v;
@@ -302,8 +325,9 @@ static void check_revocation(struct state *st, bool after_reset, unsigned int at
 		if (o == OUT_OTHER)
 			finding("op %u: mapping %u faulted with a signal other than SIGBUS", at, i);
 		if (off && o != OUT_SIGBUS)
-			finding("op %u: mapping %u (%p) reaches the device with memory decode off",
-				at, i, (void *)st->map[i].addr);
+			finding("op %u: mapping %u (%p) reaches the device with %s",
+				at, i, (void *)st->map[i].addr,
+				decode ? "memory decode off" : "the function in low power");
 		if (o == OUT_STALE)
 			finding("op %u: mapping %u (%p) kept its page table entry across a reset",
 				at, i, (void *)st->map[i].addr);
@@ -316,7 +340,8 @@ static void check_revocation(struct state *st, bool after_reset, unsigned int at
 			finding("op %u: %u mapping(s) of the fork()ed holder reach the device after %s",
 				at, bad, off ? "decode went off" : "a reset");
 	}
-	if (off && st->dev.region[0].size &&
+	/* in low power (decode on) a region access wakes the function */
+	if (decode && st->dev.region[0].size &&
 	    (st->dev.region[0].flags & VFIO_REGION_INFO_FLAG_MMAP)) {
 		errno = 0;
 		if (SYS(pread(st->dev.fd, &v, 4, st->dev.region[0].offset)) == 4)
@@ -527,10 +552,12 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 			VFIO_DEVICE_GET_IRQ_INFO, VFIO_DEVICE_SET_IRQS,
 			VFIO_DEVICE_RESET, VFIO_DEVICE_FEATURE,
 			VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, VFIO_DEVICE_IOEVENTFD,
+			VFIO_DEVICE_PCI_HOT_RESET,
 		};
 		/* the last page before the guard */
 		uint32_t *w = (uint32_t *)(st->guarded + IOBUF - PAGE);
-		unsigned long cmd = (a & 0xf) < 8 ? cmds[a & 7] : _IO(VFIO_TYPE, VFIO_BASE + (a >> 8) % 40);
+		unsigned long cmd = (a & 0xf) < sizeof(cmds) / sizeof(cmds[0]) ? cmds[a & 0xf] :
+				    _IO(VFIO_TYPE, VFIO_BASE + (a >> 8) % 40);
 		uint64_t r = op->d;
 		unsigned int i;
 
@@ -543,7 +570,12 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 		 * negative as an int (found by this fuzzer) */
 		if (no_copies && cmd == VFIO_DEVICE_IOEVENTFD)
 			break;
-		reset = cmd == VFIO_DEVICE_RESET;
+		/* OP_LOW_POWER keeps track of the low-power state */
+		if (cmd == VFIO_DEVICE_FEATURE &&
+		    (w[1] & VFIO_DEVICE_FEATURE_MASK) >= VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY &&
+		    (w[1] & VFIO_DEVICE_FEATURE_MASK) <= VFIO_DEVICE_FEATURE_LOW_POWER_EXIT)
+			break;
+		reset = cmd == VFIO_DEVICE_RESET || cmd == VFIO_DEVICE_PCI_HOT_RESET;
 		if (SYS(ioctl(any_fd(st, a >> 16), cmd, w)) != 0)
 			reset = false;
 		break;
@@ -619,12 +651,41 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 		SYS(ioctl(any_fd(st, a), VFIO_DEVICE_FEATURE, &f));
 		break;
 	}
+	case OP_LOW_POWER: {
+		/* entry, entry with wakeup (ended by the next access), exit */
+		static const uint32_t features[] = {
+			VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY,
+			VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY_WITH_WAKEUP,
+			VFIO_DEVICE_FEATURE_LOW_POWER_EXIT,
+		};
+		struct {
+			struct vfio_device_feature hdr;
+			struct vfio_device_low_power_entry_with_wakeup wake;
+		} f = {
+			.hdr = { .argsz = sizeof(f), .flags = VFIO_DEVICE_FEATURE_SET |
+				 features[b % 3] },
+			.wake = { .wakeup_eventfd = st->efd },
+		};
+
+		if (SYS(ioctl(any_fd(st, a), VFIO_DEVICE_FEATURE, &f)))
+			break;
+		st->low_power = b % 3 == 0 ? true : b % 3 == 2 ? false : st->low_power;
+		/*
+		 * The suspend runs on its own and takes a function the user
+		 * put in D3hot back to D0 first: let it happen before the
+		 * oracle reads the power state.
+		 */
+		if (b % 3 != 2)
+			wait_runtime_suspended();
+		break;
+	}
 	default:
 		break;
 	}
 
 	if (op->type == OP_PWRITE_CFG || op->type == OP_DECODE || op->type == OP_PM ||
-	    op->type == OP_FLR || op->type == OP_IOCTL || reset)
+	    op->type == OP_FLR || op->type == OP_IOCTL || op->type == OP_LOW_POWER ||
+	    reset)
 		check_revocation(st, reset, at);
 }
 

@@ -27,3 +27,35 @@ if [ -n "$diff_vc" ] && [ -n "$diff_pci" ]; then
 		edu-strict "$diff_pci" "$diff_vc" </dev/null
 	echo 0 >"/sys/bus/pci/devices/$diff_vc/vconfig_strict"
 fi
+
+# Slot and bus resets: two i6300esb functions behind each of two root ports
+# (scripts/guest/run.sh), neither with a reset of its own. The first pair
+# goes to vfio-pci, the second to vfio-vconfig; function 0 of each is
+# compared, the hot reset and the reset at last close hitting both
+# functions of its slot.
+diff_esb=""
+for diff_dev in /sys/bus/pci/devices/*.0; do
+	[ "$(cat "$diff_dev/vendor"):$(cat "$diff_dev/device")" = 0x8086:0x25ab ] &&
+		diff_esb="$diff_esb $(basename "$diff_dev")"
+done
+set -- $diff_esb
+if [ $# -ne 2 ] || ! grep -q '^vfio-vconfig ' /tmp/bound; then
+	echo "SKIP diff:esb: two i6300esb slots and vfio-vconfig needed (found: $diff_esb)"
+else
+	diff_ok=1
+	for diff_pair in "vfio-pci $1" "vfio-vconfig $2"; do
+		set -- $diff_pair
+		for diff_fn in "$2" "${2%.0}.1"; do
+			echo "$1" >"/sys/bus/pci/devices/$diff_fn/driver_override"
+			echo "$diff_fn" >/sys/bus/pci/drivers_probe 2>/dev/null
+			if [ "$(basename "$(readlink "/sys/bus/pci/devices/$diff_fn/driver")")" != "$1" ]; then
+				fail "diff:esb:bind: $diff_fn not bound to $1"
+				diff_ok=""
+			fi
+		done
+	done
+	set -- $diff_esb
+	if [ -n "$diff_ok" ]; then
+		run_test "diff:esb" vfio-diff-test -R esb "$1" "$2" </dev/null
+	fi
+fi

@@ -34,8 +34,11 @@ fi
 # compared, the hot reset and the reset at last close hitting both
 # functions of its slot.
 diff_esb=""
+diff_is_esb() { [ "$(cat "$1/vendor"):$(cat "$1/device")" = 0x8086:0x25ab ]; }
 for diff_dev in /sys/bus/pci/devices/*.0; do
-	[ "$(cat "$diff_dev/vendor"):$(cat "$diff_dev/device")" = 0x8086:0x25ab ] &&
+	# a two-function slot (other phases use single-function i6300esb)
+	[ -e "${diff_dev%.0}.1" ] && diff_is_esb "$diff_dev" &&
+		diff_is_esb "${diff_dev%.0}.1" &&
 		diff_esb="$diff_esb $(basename "$diff_dev")"
 done
 set -- $diff_esb

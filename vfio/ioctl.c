@@ -158,8 +158,15 @@ static int vfio_vconfig_ioctl_get_region_info(struct vfio_vconfig_device *vdev,
 	case VFIO_PCI_ROM_REGION_INDEX:
 		vfio_vconfig_rom_info(vdev, &info);
 		break;
+	case VFIO_PCI_VGA_REGION_INDEX:
+		if (!vdev->has_vga)
+			return -EINVAL;
+		info.size = 0xc0000;
+		info.flags = VFIO_REGION_INFO_FLAG_READ |
+			     VFIO_REGION_INFO_FLAG_WRITE;
+		break;
 	default:
-		/* VGA is never offered; no device-specific regions */
+		/* no device-specific regions */
 		return -EINVAL;
 	}
 	if (ret)

@@ -245,6 +245,9 @@ static ssize_t vfio_vconfig_rw(struct vfio_vconfig_device *vdev,
 		ret = iswrite ? -EINVAL :
 		      vfio_vconfig_rom_read(vdev, buf, count, *ppos);
 		break;
+	case VFIO_PCI_VGA_REGION_INDEX:
+		ret = vfio_vconfig_vga_rw(vdev, buf, count, *ppos, iswrite);
+		break;
 	default:
 		ret = -EINVAL;
 		break;
@@ -383,12 +386,19 @@ static int vfio_vconfig_probe(struct pci_dev *pdev,
 		vfio_put_device(&vdev->vdev);
 		return ret;
 	}
+	ret = vfio_vconfig_vga_init(vdev);
+	if (ret) {
+		vfio_vconfig_sriov_uninit(vdev);
+		vfio_put_device(&vdev->vdev);
+		return ret;
+	}
 	/* unused until opened: let it suspend (D3hot with a PM capability) */
 	vfio_vconfig_set_power_state(vdev, PCI_D0);
 	vfio_vconfig_pm_init(vdev);
 	ret = vfio_register_group_dev(&vdev->vdev);
 	if (ret) {
 		vfio_vconfig_pm_uninit(vdev);
+		vfio_vconfig_vga_uninit(vdev);
 		vfio_vconfig_sriov_uninit(vdev);
 		vfio_put_device(&vdev->vdev);
 		return ret;
@@ -403,6 +413,7 @@ static void vfio_vconfig_remove(struct pci_dev *pdev)
 	vfio_vconfig_sriov_remove(vdev);
 	vfio_unregister_group_dev(&vdev->vdev);
 	vfio_vconfig_pm_uninit(vdev);
+	vfio_vconfig_vga_uninit(vdev);
 	vfio_vconfig_sriov_uninit(vdev);
 	vfio_put_device(&vdev->vdev);
 }

@@ -2,12 +2,19 @@
 /*
  * vfio-vconfig: read and write of the BAR and ROM regions.
  */
+#include <linux/aperture.h>
 #include <linux/io.h>
+#include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/sizes.h>
 #include <linux/uaccess.h>
+#include <linux/vgaarb.h>
 
 #include "vfio_vconfig.h"
+
+static bool disable_vga;
+module_param(disable_vga, bool, 0444);
+MODULE_PARM_DESC(disable_vga, "Offer no VGA region on VGA-class functions, as vfio-pci's parameter of the name (default: 0)");
 
 /**
  * vfio_vconfig_setup_barmap() - map a BAR into the kernel on first use
@@ -60,12 +67,25 @@ void vfio_vconfig_release_barmaps(struct vfio_vconfig_device *vdev)
 	}
 }
 
-/* Is decode for this kind of BAR on? Caller holds memory_lock. */
+/* What an access goes to: which decode bit guards it. */
+enum vfio_vconfig_space {
+	VFIO_VCONFIG_SPACE_IO,
+	VFIO_VCONFIG_SPACE_MEM,
+	VFIO_VCONFIG_SPACE_VGA,	/* legacy VGA ranges: not guarded, as vfio-pci */
+};
+
+/* Is decode for this kind of access on? Caller holds memory_lock. */
 static bool vfio_vconfig_decode_on(struct vfio_vconfig_device *vdev,
-				   bool is_mem)
+				   enum vfio_vconfig_space space)
 {
-	return is_mem ? vfio_vconfig_memory_enabled(vdev) :
-			vfio_vconfig_io_enabled(vdev);
+	switch (space) {
+	case VFIO_VCONFIG_SPACE_MEM:
+		return vfio_vconfig_memory_enabled(vdev);
+	case VFIO_VCONFIG_SPACE_IO:
+		return vfio_vconfig_io_enabled(vdev);
+	default:
+		return true;
+	}
 }
 
 /*
@@ -73,13 +93,14 @@ static bool vfio_vconfig_decode_on(struct vfio_vconfig_device *vdev,
  * under memory_lock so that decode cannot be turned off in between.
  */
 static int vfio_vconfig_io_access(struct vfio_vconfig_device *vdev,
-				  bool is_mem, void __iomem *io,
+				  enum vfio_vconfig_space space,
+				  void __iomem *io,
 				  unsigned int len, u32 *val, bool iswrite)
 {
 	int ret = 0;
 
 	down_read(&vdev->memory_lock);
-	if (!vfio_vconfig_decode_on(vdev, is_mem)) {
+	if (!vfio_vconfig_decode_on(vdev, space)) {
 		ret = -EIO;
 		goto out;
 	}
@@ -110,7 +131,8 @@ out:
  * MSI-X table, as vfio-pci does.
  */
 static ssize_t vfio_vconfig_do_io_rw(struct vfio_vconfig_device *vdev,
-				     bool is_mem, void __iomem *io,
+				     enum vfio_vconfig_space space,
+				     void __iomem *io,
 				     char __user *buf, loff_t off,
 				     size_t count, size_t x_start,
 				     size_t x_end, bool iswrite)
@@ -142,7 +164,7 @@ static ssize_t vfio_vconfig_do_io_rw(struct vfio_vconfig_device *vdev,
 			len = vfio_vconfig_piece(off, fillable);
 			if (iswrite && copy_from_user(&val, buf, len))
 				return -EFAULT;
-			ret = vfio_vconfig_io_access(vdev, is_mem, io + off,
+			ret = vfio_vconfig_io_access(vdev, space, io + off,
 						     len, &val, iswrite);
 			if (ret)
 				return done ? done : ret;
@@ -198,9 +220,77 @@ ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
 	}
 
 	return vfio_vconfig_do_io_rw(vdev,
-				     pci_resource_flags(pdev, bar) & IORESOURCE_MEM,
+				     pci_resource_flags(pdev, bar) & IORESOURCE_MEM ?
+				     VFIO_VCONFIG_SPACE_MEM : VFIO_VCONFIG_SPACE_IO,
 				     vdev->barmap[bar], buf, off, count,
 				     x_start, x_end, iswrite);
+}
+
+/**
+ * vfio_vconfig_vga_rw() - access the VGA region
+ * @vdev: the device, a VGA-class function (vdev->has_vga)
+ * @buf: user buffer
+ * @count: bytes
+ * @pos: offset in the device file
+ * @iswrite: direction
+ *
+ * The legacy ranges at their ISA addresses: memory 0xa0000-0xbffff and
+ * I/O ports 0x3b0-0x3bb and 0x3c0-0x3df, routed to this function by the
+ * VGA arbiter for the duration of the access, as vfio-pci does.
+ *
+ * Return: bytes transferred or a negative errno.
+ */
+ssize_t vfio_vconfig_vga_rw(struct vfio_vconfig_device *vdev,
+			    char __user *buf, size_t count, loff_t pos,
+			    bool iswrite)
+{
+	loff_t off = pos & VFIO_VCONFIG_OFFSET_MASK;
+	unsigned long base, end;
+	void __iomem *io;
+	unsigned int rsrc;
+	bool is_ioport;
+	ssize_t done;
+	int ret;
+
+	if (!vdev->has_vga)
+		return -EINVAL;
+	if (off >= 0xa0000 && off <= 0xbffff) {
+		base = 0xa0000;
+		end = 0xc0000;
+		rsrc = VGA_RSRC_LEGACY_MEM;
+		is_ioport = false;
+	} else if (off >= 0x3b0 && off <= 0x3bb) {
+		base = 0x3b0;
+		end = 0x3bc;
+		rsrc = VGA_RSRC_LEGACY_IO;
+		is_ioport = true;
+	} else if (off >= 0x3c0 && off <= 0x3df) {
+		base = 0x3c0;
+		end = 0x3e0;
+		rsrc = VGA_RSRC_LEGACY_IO;
+		is_ioport = true;
+	} else {
+		return -EINVAL;
+	}
+	count = min(count, (size_t)(end - off));
+
+	io = is_ioport ? ioport_map(base, end - base) : ioremap(base, end - base);
+	if (!io)
+		return -ENOMEM;
+	ret = vga_get_interruptible(vdev->pdev, rsrc);
+	if (ret) {
+		done = ret;
+		goto unmap;
+	}
+	done = vfio_vconfig_do_io_rw(vdev, VFIO_VCONFIG_SPACE_VGA, io, buf,
+				     off - base, count, 0, 0, iswrite);
+	vga_put(vdev->pdev, rsrc);
+unmap:
+	if (is_ioport)
+		ioport_unmap(io);
+	else
+		iounmap(io);
+	return done;
 }
 
 /* Longest ROM read served at once; callers loop on short reads. */
@@ -284,4 +374,87 @@ ssize_t vfio_vconfig_rom_read(struct vfio_vconfig_device *vdev,
 		ret = copy_to_user(buf, kbuf, count) ? -EFAULT : count;
 	kvfree(kbuf);
 	return ret;
+}
+
+static bool vfio_vconfig_vga_offered(void)
+{
+	return IS_ENABLED(CONFIG_VFIO_PCI_VGA) && !disable_vga;
+}
+
+/*
+ * The VGA arbiter asks which resources the function decodes. With the VGA
+ * region offered, or on the root bus, all of them. Otherwise the user
+ * cannot reach the legacy ranges, and the bridge above can stop routing
+ * them: they are claimed only while another VGA function sits below the
+ * same bridge, whose routing this one then shares.
+ */
+static unsigned int vfio_vconfig_vga_decode(struct pci_dev *pdev,
+					    bool single_vga)
+{
+	unsigned int all = VGA_RSRC_NORMAL_IO | VGA_RSRC_NORMAL_MEM |
+			   VGA_RSRC_LEGACY_IO | VGA_RSRC_LEGACY_MEM;
+	unsigned char last_bus = pci_bus_max_busnr(pdev->bus);
+	struct pci_dev *other = NULL;
+
+	if (single_vga || vfio_vconfig_vga_offered() ||
+	    pci_is_root_bus(pdev->bus))
+		return all;
+	while ((other = pci_get_class(PCI_CLASS_DISPLAY_VGA << 8, other))) {
+		if (other != pdev && !pci_is_root_bus(other->bus) &&
+		    pci_domain_nr(other->bus) == pci_domain_nr(pdev->bus) &&
+		    other->bus->number >= pdev->bus->number &&
+		    other->bus->number <= last_bus) {
+			pci_dev_put(other);
+			return all;
+		}
+	}
+	return VGA_RSRC_NORMAL_IO | VGA_RSRC_NORMAL_MEM;
+}
+
+static bool vfio_vconfig_is_vga(struct pci_dev *pdev)
+{
+	return (pdev->class >> 8) == PCI_CLASS_DISPLAY_VGA;
+}
+
+/**
+ * vfio_vconfig_vga_init() - join the VGA arbiter, as vfio-pci at probe
+ * @vdev: the device
+ *
+ * A VGA-class function leaves the firmware framebuffer or console that
+ * drives it, and tells the arbiter what it decodes. With VFIO VGA support
+ * (CONFIG_VFIO_PCI_VGA, no disable_vga) it offers the VGA region.
+ *
+ * Return: 0 or a negative errno.
+ */
+int vfio_vconfig_vga_init(struct vfio_vconfig_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	int ret;
+
+	if (!vfio_vconfig_is_vga(pdev))
+		return 0;
+	ret = aperture_remove_conflicting_pci_devices(pdev, VFIO_VCONFIG_DRIVER);
+	if (ret)
+		return ret;
+	ret = vga_client_register(pdev, vfio_vconfig_vga_decode);
+	if (ret)
+		return ret;
+	vga_set_legacy_decoding(pdev, vfio_vconfig_vga_decode(pdev, false));
+	vdev->has_vga = vfio_vconfig_vga_offered();
+	return 0;
+}
+
+/**
+ * vfio_vconfig_vga_uninit() - undo vfio_vconfig_vga_init()
+ * @vdev: the device
+ */
+void vfio_vconfig_vga_uninit(struct vfio_vconfig_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+
+	if (!vfio_vconfig_is_vga(pdev))
+		return;
+	vga_client_unregister(pdev);
+	vga_set_legacy_decoding(pdev, VGA_RSRC_NORMAL_IO | VGA_RSRC_NORMAL_MEM |
+				      VGA_RSRC_LEGACY_IO | VGA_RSRC_LEGACY_MEM);
 }

@@ -137,6 +137,7 @@ struct vfio_vconfig_device {
 	bool pci_2_3;
 	bool strict;
 	bool nointx;
+	bool has_vga;
 	struct pci_saved_state *open_state;
 	struct pci_saved_state *pm_state;
 	bool pm_runtime_engaged;
@@ -205,6 +206,11 @@ void vfio_vconfig_power_up(struct vfio_vconfig_device *vdev);
 ssize_t vfio_vconfig_bar_rw(struct vfio_vconfig_device *vdev,
 			    char __user *buf, size_t count, loff_t pos,
 			    bool iswrite);
+ssize_t vfio_vconfig_vga_rw(struct vfio_vconfig_device *vdev,
+			    char __user *buf, size_t count, loff_t pos,
+			    bool iswrite);
+int vfio_vconfig_vga_init(struct vfio_vconfig_device *vdev);
+void vfio_vconfig_vga_uninit(struct vfio_vconfig_device *vdev);
 ssize_t vfio_vconfig_rom_read(struct vfio_vconfig_device *vdev,
 			      char __user *buf, size_t count, loff_t pos);
 int vfio_vconfig_setup_barmap(struct vfio_vconfig_device *vdev, int bar);

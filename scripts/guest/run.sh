@@ -58,8 +58,11 @@ done
 #   01:00.0 nvme (behind root port 00:10.0)   02:00.0 nvme (root port 00:11.0)
 #   03:00.0 nvme SR-IOV PF with one VF (root port 00:12.0), unbound at boot
 #   04:00.0+04:00.1 i6300esb, 05:00.0+05:00.1 i6300esb: two functions
-#   without a reset of their own behind each of root ports 00:13.0 and
-#   00:14.0, unbound at boot (phase diff: slot/bus resets)
+#   without a reset of their own behind each of root ports 00:15.0 and
+#   00:16.0, unbound at boot (phase diff: slot/bus resets)
+#   06:00.0 VGA, 07:00.0 VGA: each alone behind root ports 00:17.0 and
+#   00:18.0, unbound at boot (phase diff: VGA region; the VGA arbiter can
+#   route the legacy ranges between two functions only through bridges)
 # intel-iommu comes first so that every PCI device is created behind it.
 set -- \
 	-M q35 -accel "tcg,thread=$TCG_THREAD" -m "$MEM" -smp 2 \
@@ -80,12 +83,16 @@ set -- \
 	-device pcie-root-port,id=rp3,addr=12.0,chassis=3,slot=3 \
 	-device nvme-subsys,id=sriovsub,nqn=vconfig-sriov \
 	-device nvme,bus=rp3,addr=00.0,serial=VCONFIGSRIOV,subsys=sriovsub,sriov_max_vfs=1,sriov_vq_flexible=2,sriov_vi_flexible=1,max_ioqpairs=4,msix_qsize=3 \
-	-device pcie-root-port,id=rp4,addr=13.0,chassis=4,slot=4 \
+	-device pcie-root-port,id=rp4,addr=15.0,chassis=4,slot=4 \
 	-device i6300esb,bus=rp4,addr=00.0,multifunction=on \
 	-device i6300esb,bus=rp4,addr=00.1 \
-	-device pcie-root-port,id=rp5,addr=14.0,chassis=5,slot=5 \
+	-device pcie-root-port,id=rp5,addr=16.0,chassis=5,slot=5 \
 	-device i6300esb,bus=rp5,addr=00.0,multifunction=on \
-	-device i6300esb,bus=rp5,addr=00.1
+	-device i6300esb,bus=rp5,addr=00.1 \
+	-device pcie-root-port,id=rp6,addr=17.0,chassis=6,slot=6 \
+	-device VGA,bus=rp6,addr=00.0 \
+	-device pcie-root-port,id=rp7,addr=18.0,chassis=7,slot=7 \
+	-device VGA,bus=rp7,addr=00.0
 
 # One guest at a time on this machine: two TCG guests on two cores turn
 # timeouts into false failures. Other runs (other trees too) wait here.

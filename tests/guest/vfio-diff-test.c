@@ -5,6 +5,7 @@
  *
  *   vfio-diff-test [-d DIFFERENCES.md] [-v] [-s] KIND BDF-VFIO-PCI BDF-VFIO-VCONFIG
  *   vfio-diff-test -R [-v] esb BDF-VFIO-PCI BDF-VFIO-VCONFIG
+ *   vfio-diff-test [-v] vga BDF-VFIO-PCI BDF-VFIO-VCONFIG
  *
  * -R: the region info, sub-page mmap and slot-reset checks, on function 0
  * of two i6300esb pairs,
@@ -53,6 +54,9 @@
  *               the user wrote, the function comes back in D0 and PMCSR
  *               says so; a close in low power leaves a function that
  *               opens again
+ *   vga-region, vga-offsets, vga-routing (kind vga) the VGA region of two
+ *               VGA functions: offered alike, the same offsets refused and
+ *               accesses clipped, each access reaching its own function
  *   doc         every reason of both tables is documented in DIFFERENCES.md
  *
  * Every allowed difference names a reason; Documentation/differences.md
@@ -80,6 +84,8 @@ static const char *kind;
 static bool verbose;
 static bool strict;
 static bool resets_only;
+/* One of the pair is the boot VGA device: its ROM is Linux's shadow copy. */
+static const char *boot_vga;
 static unsigned int strict_seen;
 
 /* ---- who owns a config byte ----------------------------------------- */
@@ -396,6 +402,11 @@ static void check_region_info(struct pair *p)
 		rb = ioctl(p->vc.fd, VFIO_DEVICE_GET_REGION_INFO, &b);
 		eb = rb ? errno : 0;
 		snprintf(name, sizeof(name), "region:%u", i);
+		if (i == VFIO_PCI_ROM_REGION_INDEX && boot_vga) {
+			skip(name, "%s is the boot VGA device: its ROM region is the shadow copy at 0xc0000",
+			     boot_vga);
+			continue;
+		}
 		if (ra != rb || ea != eb) {
 			fail(name, "vfio-pci %s, vfio-vconfig %s",
 			     ra ? strerror(ea) : "success", rb ? strerror(eb) : "success");
@@ -1534,6 +1545,102 @@ static int load_hw_config(struct pair *p)
 	return 0;
 }
 
+/*
+ * The VGA region (index 8) of two VGA-class functions, each behind a bridge
+ * of its own: the legacy ranges at their ISA addresses, routed by the VGA
+ * arbiter to the function accessed. Both drivers must offer it alike, refuse the same
+ * offsets, clip the same accesses at a range's end, and reach their own
+ * function: a sequencer index written through one is read back through it
+ * after the other wrote another (with the routing wrong, both read the
+ * same device).
+ */
+static int vga_region(struct vfio_dev *d, struct vfio_region_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->argsz = sizeof(*info);
+	info->index = VFIO_PCI_VGA_REGION_INDEX;
+	return ioctl(d->fd, VFIO_DEVICE_GET_REGION_INFO, info) ? -errno : 0;
+}
+
+static ssize_t vga_rw(struct vfio_dev *d, const struct vfio_region_info *info,
+		      uint64_t off, void *buf, size_t len, bool write)
+{
+	ssize_t n = write ? pwrite(d->fd, buf, len, info->offset + off) :
+			    pread(d->fd, buf, len, info->offset + off);
+
+	return n < 0 ? -errno : n;
+}
+
+#define VGA_SEQ_INDEX	0x3c4
+
+static bool is_boot_vga(const char *bdf)
+{
+	char path[128];
+	FILE *f;
+	int c;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/boot_vga", bdf);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	c = fgetc(f);
+	fclose(f);
+	return c == '1';
+}
+
+static void check_vga(struct pair *p)
+{
+	static const struct {
+		uint64_t off;
+		size_t len;
+	} probes[] = {
+		{ 0x0, 1 }, { 0x3af, 1 }, { 0x3b0, 1 }, { 0x3bb, 4 },
+		{ 0x3bc, 1 }, { 0x3bf, 1 }, { 0x3c0, 2 }, { 0x3de, 4 },
+		{ 0x3e0, 1 }, { 0x9ffff, 1 }, { 0xa0000, 4 }, { 0xbfffe, 4 },
+		{ 0xc0000, 1 },
+	};
+	struct vfio_region_info ia, ib;
+	char why[512] = "";
+	uint8_t a = 0x01, b = 0x03, back_a = 0, back_b = 0;
+	unsigned int i;
+	int ra, rb;
+
+	ra = vga_region(&p->pci, &ia);
+	rb = vga_region(&p->vc, &ib);
+	if (ra || rb || ia.size != 0xc0000 || ib.size != 0xc0000 ||
+	    ia.flags != (VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE) ||
+	    ib.flags != ia.flags) {
+		fail("vga-region", "vfio-pci %d size 0x%llx flags 0x%x; vfio-vconfig %d size 0x%llx flags 0x%x",
+		     ra, (unsigned long long)ia.size, ia.flags,
+		     rb, (unsigned long long)ib.size, ib.flags);
+		return;
+	}
+	pass("vga-region");
+
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		uint32_t va = 0, vb = 0;
+		ssize_t na = vga_rw(&p->pci, &ia, probes[i].off, &va, probes[i].len, false);
+		ssize_t nb = vga_rw(&p->vc, &ib, probes[i].off, &vb, probes[i].len, false);
+
+		if (na != nb)
+			snprintf(why + strlen(why), sizeof(why) - strlen(why),
+				 " read of %zu at 0x%llx: vfio-pci %zd, vfio-vconfig %zd;",
+				 probes[i].len, (unsigned long long)probes[i].off, na, nb);
+	}
+	verdict("vga-offsets", why);
+
+	/* each writes its own index, then each reads it back */
+	if (vga_rw(&p->pci, &ia, VGA_SEQ_INDEX, &a, 1, true) != 1 ||
+	    vga_rw(&p->vc, &ib, VGA_SEQ_INDEX, &b, 1, true) != 1 ||
+	    vga_rw(&p->pci, &ia, VGA_SEQ_INDEX, &back_a, 1, false) != 1 ||
+	    vga_rw(&p->vc, &ib, VGA_SEQ_INDEX, &back_b, 1, false) != 1)
+		fail("vga-routing", "a sequencer index access failed");
+	else
+		pass_if(back_a == a && back_b == b, "vga-routing",
+			"sequencer index: vfio-pci wrote 0x%x read 0x%x, vfio-vconfig wrote 0x%x read 0x%x",
+			a, back_a, b, back_b);
+}
+
 int main(int argc, char **argv)
 {
 	static struct pair pair;
@@ -1575,6 +1682,17 @@ int main(int argc, char **argv)
 	if (load_hw_config(&pair)) {
 		fail("open", "sysfs config of %s unreadable", pair.pci.bdf);
 		return 1;
+	}
+	if (!strcmp(kind, "vga")) {
+		/* firmware routes VGA to one function, whose ROM Linux shadows */
+		if (is_boot_vga(pair.pci.bdf))
+			boot_vga = pair.pci.bdf;
+		else if (is_boot_vga(pair.vc.bdf))
+			boot_vga = pair.vc.bdf;
+		check_info(&pair);
+		check_region_info(&pair);
+		check_vga(&pair);
+		goto out;
 	}
 	if (resets_only) {
 		check_region_info(&pair);

@@ -62,3 +62,28 @@ else
 		run_test "diff:esb" vfio-diff-test -R esb "$1" "$2" </dev/null
 	fi
 fi
+
+# The VGA region: two VGA functions, each behind a root port of its own, the
+# first bound to vfio-pci, the second to vfio-vconfig; the VGA arbiter
+# routes the legacy ranges to the one accessed through the ports' VGA
+# Enable bits.
+diff_vga=$(for diff_dev in /sys/bus/pci/devices/*; do
+	[ "$(cat "$diff_dev/class")" = 0x030000 ] && basename "$diff_dev"
+done)
+set -- $diff_vga
+if [ $# -ne 2 ] || ! grep -q '^vfio-vconfig ' /tmp/bound; then
+	echo "SKIP diff:vga: two VGA functions and vfio-vconfig needed (found: $diff_vga)"
+else
+	diff_ok=1
+	for diff_pair in "vfio-pci $1" "vfio-vconfig $2"; do
+		diff_drv=${diff_pair% *}
+		diff_fn=${diff_pair#* }
+		echo "$diff_drv" >"/sys/bus/pci/devices/$diff_fn/driver_override"
+		echo "$diff_fn" >/sys/bus/pci/drivers_probe 2>/dev/null
+		if [ "$(basename "$(readlink "/sys/bus/pci/devices/$diff_fn/driver")")" != "$diff_drv" ]; then
+			fail "diff:vga:bind: $diff_fn not bound to $diff_drv"
+			diff_ok=""
+		fi
+	done
+	[ -n "$diff_ok" ] && run_test "diff:vga" vfio-diff-test vga "$1" "$2" </dev/null
+fi

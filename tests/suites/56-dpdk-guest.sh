@@ -6,7 +6,7 @@
 # vfio-pci; vfio-vconfig under its own name is refused by DPDK's driver-name
 # check. One short boot (about 70 s): scripts/guest/run-dpdk.sh.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 sh scripts/guest/run-dpdk.sh >"$out" 2>&1

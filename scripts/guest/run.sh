@@ -64,9 +64,12 @@ done
 #   00:09.0 virtio-net-pci  00:0a.0 virtio-net-pci   (QEMU user networks)
 #   00:0b.0 ne2k_pci        00:0c.0 ne2k_pci         (QEMU user networks)
 #   00:0d.0 virtio-blk-pci  00:0e.0 virtio-blk-pci
-#   00:13.0 qemu-xhci       00:14.0 qemu-xhci        (a USB keyboard each)
+#   00:13.0 qemu-xhci       00:14.0 qemu-xhci        (a USB tablet each)
 # The virtio functions translate their DMA through the IOMMU only with
-# iommu_platform=on (which needs disable-legacy=on). A watchdog that fires
+# iommu_platform=on (which needs disable-legacy=on). A USB keyboard would be
+# set up by the firmware, which leaves the xHCI polling it from firmware
+# memory (DMA faults once Linux turns the IOMMU on); SeaBIOS leaves a tablet
+# alone. A watchdog that fires
 # is reported on QEMU's stderr, in the log, and the guest goes on.
 # intel-iommu comes first so that every PCI device is created behind it.
 set -- \
@@ -100,8 +103,8 @@ set -- \
 	-drive if=none,id=vbd1,file="$OUT/vblk1.img",format=raw \
 	-device virtio-blk-pci,addr=0d.0,drive=vbd0,serial=VCONFIGVBLK0,disable-legacy=on,iommu_platform=on \
 	-device virtio-blk-pci,addr=0e.0,drive=vbd1,serial=VCONFIGVBLK1,disable-legacy=on,iommu_platform=on \
-	-device qemu-xhci,id=xhci0,addr=13.0 -device usb-kbd,bus=xhci0.0 \
-	-device qemu-xhci,id=xhci1,addr=14.0 -device usb-kbd,bus=xhci1.0
+	-device qemu-xhci,id=xhci0,addr=13.0 -device usb-tablet,bus=xhci0.0 \
+	-device qemu-xhci,id=xhci1,addr=14.0 -device usb-tablet,bus=xhci1.0
 
 guest_qemu "$TIMEOUT" "$LOG" "$@"
 guest_judge run.sh "$LOG"

@@ -14,7 +14,7 @@
 #   virtio-net  probe, MAC, ping QEMU's user network (MSI-X)
 #   ne2k_pci    conventional PCI, one I/O BAR, INTx only: probe, MAC, ping
 #   virtio-blk  probe (serial), read the pattern
-#   qemu-xhci   the USB keyboard behind it enumerates
+#   qemu-xhci   the USB tablet behind it enumerates
 # Files come from nested.initramfs, the nested /init from tests/guest/nested/.
 # Where the kernel has iommufd (/dev/iommu, the 6.12-iommufd guest) the
 # subject is the kernel's two ways in: one nested guest reaches the
@@ -135,8 +135,8 @@ nested_check() {
 			fail "$nc_name:probe: '$nc_probe', expected xhci_hcd"
 		nc_usb=$(nested_value "$5" usb)
 		case $nc_usb in
-		*"0627:0001 QEMU USB Keyboard"*) pass "$nc_name:usb: $nc_usb" ;;
-		*) fail "$nc_name:usb: '$nc_usb', expected the QEMU USB Keyboard (0627:0001)" ;;
+		*"0627:0001 QEMU USB Tablet"*) pass "$nc_name:usb: $nc_usb" ;;
+		*) fail "$nc_name:usb: '$nc_usb', expected the QEMU USB Tablet (0627:0001)" ;;
 		esac
 		;;
 	i6300esb)

@@ -17,6 +17,7 @@
 set -eu
 
 cd "$(dirname "$0")/../.."
+. scripts/guest/qemu.sh
 OUT=${VCONFIG_GUEST_OUT:-build/guest}-drivers
 TIMEOUT=300
 while getopts t: opt; do
@@ -48,33 +49,16 @@ cp /bin/busybox "$ROOT/bin/busybox"
 cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
 cp tests/guest/drivers/init "$ROOT/init"
 chmod 755 "$ROOT/bin/run-driver" "$ROOT/init"
-for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
-	drivers/vfio/vfio_iommu_type1 drivers/vfio/pci/vfio-pci-core \
-	drivers/vfio/pci/vfio-pci fs/fuse/fuse fs/fuse/cuse; do
-	for ext in .ko .ko.xz .ko.zst; do
-		src=$MODDIR/$mod$ext
-		[ -f "$src" ] || continue
-		dst=$ROOT/lib/modules/$(basename "$mod").ko
-		case $ext in
-		.ko.xz) xz -dc "$src" >"$dst" ;;
-		.ko.zst) zstd -qdc "$src" >"$dst" ;;
-		*) cp "$src" "$dst" ;;
-		esac
-	done
-done
+# shellcheck disable=SC2086
+guest_modules "$MODDIR" "$ROOT/lib/modules" $GUEST_VFIO_MODULES fs/fuse/fuse fs/fuse/cuse
 if [ -f vfio/vfio-vconfig.ko ]; then
 	cp vfio/vfio-vconfig.ko "$ROOT/lib/modules/"
 else
 	rm -f "$ROOT/lib/modules/vfio-vconfig.ko"
 fi
-(cd "$ROOT" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$OUT/initramfs.cpio"
+guest_cpio "$ROOT" "$OUT/initramfs.cpio"
 
-exec 9>"${VCONFIG_GUEST_LOCK:-/tmp/vconfig-guest.lock}"
-flock 9
-
-start=$(date +%s)
-rc=0
-timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
+guest_qemu "$TIMEOUT" "$LOG" \
 	-M q35 -accel tcg,thread=single -m 768 -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
@@ -82,10 +66,9 @@ timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
 	-device intel-iommu \
 	-device i6300esb,addr=03.0 -device i6300esb,addr=04.0 \
 	-device pvpanic-pci,addr=05.0 -device pvpanic-pci,addr=06.0 \
-	-watchdog-action debug -action panic=none -d guest_errors \
-	</dev/null >"$LOG" 2>&1 || rc=$?
-elapsed=$(($(date +%s) - start))
-exec 9>&-
+	-watchdog-action debug -action panic=none -d guest_errors
+rc=$guest_rc
+elapsed=$guest_elapsed
 
 passed=0
 failed=0
@@ -102,11 +85,7 @@ failed=$(printf '%s\n' "$lines" | grep -c '^FAIL ' || true)
 
 # count PATTERN FROM TO: lines matching PATTERN between two MARK lines.
 count() {
-	awk -v pat="$1" -v from="MARK $2" -v to="MARK $3" '
-		index($0, from) { on = 1; found = 1; next }
-		index($0, to) { on = 0 }
-		on && index($0, pat) { n++ }
-		END { print found ? n + 0 : -1 }' "$clean"
+	guest_count "$1" "$2" "$3" "$LOG"
 }
 
 for drv in vfio-pci vfio-vconfig; do
@@ -135,8 +114,9 @@ fi
 if ! grep -aqE '[0-9]+ passed, [0-9]+ failed' "$clean"; then
 	fail "drivers:guest: no \"N passed, N failed\" line in $LOG"
 fi
-if grep -av '^  | ' "$clean" | grep -aqE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic'; then
-	fail "drivers:kernel: $(grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$clean" | head -n 1)"
+trouble=$(guest_trouble "$LOG")
+if [ -n "$trouble" ]; then
+	fail "drivers:kernel: $(printf '%s\n' "$trouble" | head -n 1)"
 fi
 echo "run-drivers: guest finished in ${elapsed}s, log in $LOG" >&2
 echo "$passed passed, $failed failed"

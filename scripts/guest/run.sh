@@ -18,7 +18,8 @@
 set -eu
 
 cd "$(dirname "$0")/../.."
-TIMEOUT=600
+. scripts/guest/qemu.sh
+TIMEOUT=900
 SECOND=
 PHASES=
 MEM=1536
@@ -47,9 +48,10 @@ mkdir -p "$OUT"
 rm -f "$LOG"
 sh scripts/guest/build-initramfs.sh >/dev/null
 
-# Backing files for the two NVMe namespaces: small, sparse, made once.
-for n in 0 1; do
-	[ -f "$OUT/nvme$n.img" ] || truncate -s 16M "$OUT/nvme$n.img"
+# Backing files for the NVMe namespaces and virtio-blk disks: small, sparse,
+# made once.
+for img in nvme0 nvme1 vblk0 vblk1; do
+	[ -f "$OUT/$img.img" ] || truncate -s 16M "$OUT/$img.img"
 done
 
 # Fixed addresses keep the BDFs that scripts/guest/init expects:
@@ -63,6 +65,18 @@ done
 #   06:00.0 VGA, 07:00.0 VGA: each alone behind root ports 00:17.0 and
 #   00:18.0, unbound at boot (phase diff: VGA region; the VGA arbiter can
 #   route the legacy ranges between two functions only through bridges)
+# and for the nested phase (tests/guest/phases/nested.sh), unbound at boot:
+#   00:07.0 i6300esb        00:08.0 i6300esb
+#   00:09.0 virtio-net-pci  00:0a.0 virtio-net-pci   (QEMU user networks)
+#   00:0b.0 ne2k_pci        00:0c.0 ne2k_pci         (QEMU user networks)
+#   00:0d.0 virtio-blk-pci  00:0e.0 virtio-blk-pci
+#   00:13.0 qemu-xhci       00:14.0 qemu-xhci        (a USB tablet each)
+# The virtio functions translate their DMA through the IOMMU only with
+# iommu_platform=on (which needs disable-legacy=on). A USB keyboard would be
+# set up by the firmware, which leaves the xHCI polling it from firmware
+# memory (DMA faults once Linux turns the IOMMU on); SeaBIOS leaves a tablet
+# alone. A watchdog that fires is reported on QEMU's stderr, in the log, and
+# the guest goes on.
 # intel-iommu comes first so that every PCI device is created behind it.
 set -- \
 	-M q35 -accel "tcg,thread=$TCG_THREAD" -m "$MEM" -smp 2 \
@@ -92,38 +106,21 @@ set -- \
 	-device pcie-root-port,id=rp6,addr=17.0,chassis=6,slot=6 \
 	-device VGA,bus=rp6,addr=00.0 \
 	-device pcie-root-port,id=rp7,addr=18.0,chassis=7,slot=7 \
-	-device VGA,bus=rp7,addr=00.0
+	-device VGA,bus=rp7,addr=00.0 \
+	-watchdog-action debug \
+	-device i6300esb,addr=07.0 -device i6300esb,addr=08.0 \
+	-netdev user,id=vn0,net=10.0.11.0/24 -netdev user,id=vn1,net=10.0.12.0/24 \
+	-device virtio-net-pci,addr=09.0,netdev=vn0,mac=52:54:00:12:34:61,disable-legacy=on,iommu_platform=on \
+	-device virtio-net-pci,addr=0a.0,netdev=vn1,mac=52:54:00:12:34:62,disable-legacy=on,iommu_platform=on \
+	-netdev user,id=ne0,net=10.0.13.0/24 -netdev user,id=ne1,net=10.0.14.0/24 \
+	-device ne2k_pci,addr=0b.0,netdev=ne0,mac=52:54:00:12:34:71 \
+	-device ne2k_pci,addr=0c.0,netdev=ne1,mac=52:54:00:12:34:72 \
+	-drive if=none,id=vbd0,file="$OUT/vblk0.img",format=raw \
+	-drive if=none,id=vbd1,file="$OUT/vblk1.img",format=raw \
+	-device virtio-blk-pci,addr=0d.0,drive=vbd0,serial=VCONFIGVBLK0,disable-legacy=on,iommu_platform=on \
+	-device virtio-blk-pci,addr=0e.0,drive=vbd1,serial=VCONFIGVBLK1,disable-legacy=on,iommu_platform=on \
+	-device qemu-xhci,id=xhci0,addr=13.0 -device usb-tablet,bus=xhci0.0 \
+	-device qemu-xhci,id=xhci1,addr=14.0 -device usb-tablet,bus=xhci1.0
 
-# One guest at a time on this machine: two TCG guests on two cores turn
-# timeouts into false failures. Other runs (other trees too) wait here.
-exec 9>"${VCONFIG_GUEST_LOCK:-/tmp/vconfig-guest.lock}"
-flock 9
-
-start=$(date +%s)
-rc=0
-timeout -s KILL "$TIMEOUT" qemu-system-x86_64 "$@" </dev/null >"$LOG" 2>&1 || rc=$?
-elapsed=$(($(date +%s) - start))
-
-status=0
-if [ "$rc" -eq 137 ]; then
-	echo "run.sh: guest timed out after ${TIMEOUT}s" >&2
-	status=1
-elif [ "$rc" -ne 0 ]; then
-	echo "run.sh: qemu exited with status $rc" >&2
-	status=1
-fi
-# Console lines can carry terminal escape codes in front: match anywhere.
-if grep -aE 'FAIL ' "$LOG" >/dev/null; then
-	status=1
-fi
-if ! grep -aE '[0-9]+ passed, [0-9]+ failed' "$LOG" >/dev/null; then
-	echo "run.sh: no \"N passed, N failed\" line in $LOG" >&2
-	status=1
-fi
-if grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$LOG" >/dev/null; then
-	echo "run.sh: kernel trouble in the guest log:" >&2
-	grep -aE 'Oops|BUG:|WARNING:|Call Trace|Kernel panic' "$LOG" | head -n 5 >&2
-	status=1
-fi
-echo "run.sh: guest finished in ${elapsed}s, log in $LOG" >&2
-exit "$status"
+guest_qemu "$TIMEOUT" "$LOG" "$@"
+guest_judge run.sh "$LOG"

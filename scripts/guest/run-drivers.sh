@@ -7,6 +7,13 @@
 #
 # Devices:  00:03.0 i6300esb (vfio-pci)     00:04.0 i6300esb (vfio-vconfig)
 #           00:05.0 pvpanic-pci (vfio-pci)  00:06.0 pvpanic-pci (vfio-vconfig)
+#           00:07.0 e1000 (vfio-pci)        00:08.0 e1000 (vfio-vconfig)
+#           00:09.0 rtl8139 (vfio-pci)      00:0a.0 rtl8139 (vfio-vconfig)
+#                   (an 8139C+: 8139cp's; 8139too declines it, as in the kernel)
+#           00:0b.0 ne2k_pci (vfio-pci)     00:0c.0 ne2k_pci (vfio-vconfig)
+# Each NIC has a QEMU user network of its own (DHCP server, gateway
+# 10.0.2.2), which the guest reaches through the driver program's TAP
+# interface.
 # QEMU reports what the guest cannot see itself on the host side, in the same
 # log as the console: "watchdog: timer fired" (-watchdog-action debug) and
 # "Guest crashed" (GUEST_PANICKED, with -d guest_errors; -action panic=none
@@ -43,6 +50,11 @@ build() { # name path...
 }
 build i6300esb drivers/watchdog/i6300esb.c
 build pvpanic drivers/misc/pvpanic/pvpanic.c drivers/misc/pvpanic/pvpanic-pci.c
+E1000=drivers/net/ethernet/intel/e1000
+build e1000 $E1000/e1000_main.c $E1000/e1000_hw.c $E1000/e1000_ethtool.c $E1000/e1000_param.c
+build 8139too drivers/net/ethernet/realtek/8139too.c
+build 8139cp drivers/net/ethernet/realtek/8139cp.c
+build ne2k-pci drivers/net/ethernet/8390/ne2k-pci.c drivers/net/ethernet/8390/8390.c
 
 cp /bin/busybox "$ROOT/bin/busybox"
 cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
@@ -50,7 +62,7 @@ cp tests/guest/drivers/init "$ROOT/init"
 chmod 755 "$ROOT/bin/run-driver" "$ROOT/init"
 for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
 	drivers/vfio/vfio_iommu_type1 drivers/vfio/pci/vfio-pci-core \
-	drivers/vfio/pci/vfio-pci fs/fuse/fuse fs/fuse/cuse; do
+	drivers/vfio/pci/vfio-pci fs/fuse/fuse fs/fuse/cuse drivers/net/tun; do
 	for ext in .ko .ko.xz .ko.zst; do
 		src=$MODDIR/$mod$ext
 		[ -f "$src" ] || continue
@@ -82,6 +94,12 @@ timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
 	-device intel-iommu \
 	-device i6300esb,addr=03.0 -device i6300esb,addr=04.0 \
 	-device pvpanic-pci,addr=05.0 -device pvpanic-pci,addr=06.0 \
+	-netdev user,id=n7,restrict=on -device e1000,addr=07.0,netdev=n7 \
+	-netdev user,id=n8,restrict=on -device e1000,addr=08.0,netdev=n8 \
+	-netdev user,id=n9,restrict=on -device rtl8139,addr=09.0,netdev=n9 \
+	-netdev user,id=n10,restrict=on -device rtl8139,addr=0a.0,netdev=n10 \
+	-netdev user,id=n11,restrict=on -device ne2k_pci,addr=0b.0,netdev=n11 \
+	-netdev user,id=n12,restrict=on -device ne2k_pci,addr=0c.0,netdev=n12 \
 	-watchdog-action debug -action panic=none -d guest_errors \
 	</dev/null >"$LOG" 2>&1 || rc=$?
 elapsed=$(($(date +%s) - start))

@@ -14,6 +14,8 @@
 #           00:09.0 rtl8139 (vfio-pci)      00:0a.0 rtl8139 (vfio-vconfig)
 #                   (an 8139C+: 8139cp's; 8139too declines it, as in the kernel)
 #           00:0b.0 ne2k_pci (vfio-pci)     00:0c.0 ne2k_pci (vfio-vconfig)
+#           00:0d.0 pcnet (vfio-pci)        00:0e.0 pcnet (vfio-vconfig)
+#           00:0f.0 i82557b (vfio-pci)      00:10.0 i82557b (vfio-vconfig)
 # Each NIC has a QEMU user network of its own (DHCP server, gateway
 # 10.0.2.2), which the guest reaches through the driver program's TAP
 # interface.
@@ -60,6 +62,8 @@ build e1000 $E1000/e1000_main.c $E1000/e1000_hw.c $E1000/e1000_ethtool.c $E1000/
 build 8139too drivers/net/ethernet/realtek/8139too.c
 build 8139cp drivers/net/ethernet/realtek/8139cp.c
 build ne2k-pci drivers/net/ethernet/8390/ne2k-pci.c drivers/net/ethernet/8390/8390.c
+build pcnet32 drivers/net/ethernet/amd/pcnet32.c
+build e100 drivers/net/ethernet/intel/e100.c
 
 cp /bin/busybox "$ROOT/bin/busybox"
 cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
@@ -105,6 +109,10 @@ timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
 	-netdev user,id=n10,restrict=on -device rtl8139,addr=0a.0,netdev=n10 \
 	-netdev user,id=n11,restrict=on -device ne2k_pci,addr=0b.0,netdev=n11 \
 	-netdev user,id=n12,restrict=on -device ne2k_pci,addr=0c.0,netdev=n12 \
+	-netdev user,id=n13,restrict=on -device pcnet,addr=0d.0,netdev=n13 \
+	-netdev user,id=n14,restrict=on -device pcnet,addr=0e.0,netdev=n14 \
+	-netdev user,id=n15,restrict=on -device i82557b,addr=0f.0,netdev=n15 \
+	-netdev user,id=n16,restrict=on -device i82557b,addr=10.0,netdev=n16 \
 	-watchdog-action debug -action panic=none -d guest_errors \
 	</dev/null >"$LOG" 2>&1 || rc=$?
 elapsed=$(($(date +%s) - start))

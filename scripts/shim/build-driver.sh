@@ -87,8 +87,8 @@ done
 
 # The support archive, rebuilt when the shim's environment changed.
 SUPPORT_LIB=$BUILD/linux-obj/libkernel-support.a
-if [ ! -f "$SUPPORT_LIB" ] || [ "$BUILD/kenv/.kenv" -nt "$SUPPORT_LIB" ] ||
-	[ "$BUILD/shim/libvconfig-shim.a" -nt "$SUPPORT_LIB" ]; then
+if [ ! -f "$SUPPORT_LIB" ] || [ -n "$(find "$BUILD/kenv/.kenv" \
+	"$BUILD/shim/libvconfig-shim.a" -newer "$SUPPORT_LIB" 2>/dev/null)" ]; then
 	sobjs=
 	for path in $SUPPORT; do
 		compile "$path" "$(modname_of "$path")" >/dev/null

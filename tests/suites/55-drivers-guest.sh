@@ -1,7 +1,8 @@
 #!/bin/sh
 # tier: guest
 # Guest suite: unmodified Linux drivers (i6300esb, pvpanic-pci, e1000,
-# 8139cp, ne2k-pci; 8139too declining QEMU's 8139C+) from linux-source-6.1
+# 8139cp, ne2k-pci, pcnet32, e100; 8139too declining QEMU's 8139C+) from
+# linux-source-6.1
 # as userspace programs over the Linux-PCI shim, on QEMU devices bound to
 # vfio-pci and to vfio-vconfig; QEMU's own watchdog and guest-panicked
 # events are checked on the host side, the NICs' DHCP leases and pings

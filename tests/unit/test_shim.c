@@ -41,6 +41,7 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 #include <linux/crc32.h>
+#include <linux/firmware.h>
 #include <linux/etherdevice.h>
 #include <linux/ip.h>
 #include <linux/netdevice.h>
@@ -1133,6 +1134,19 @@ START_TEST(io_port_regions)
 }
 END_TEST
 
+START_TEST(firmware_names)
+{
+	const struct firmware *fw = (const void *)1;
+
+	ck_assert_int_eq(request_firmware_direct(&fw, "vconfig-none/absent.bin", NULL), -ENOENT);
+	ck_assert_ptr_null(fw);
+	/* Names stay inside the firmware folders. */
+	ck_assert_int_eq(request_firmware_direct(&fw, "../../etc/passwd", NULL), -EINVAL);
+	ck_assert_int_eq(request_firmware_direct(&fw, "", NULL), -EINVAL);
+	release_firmware(NULL);
+}
+END_TEST
+
 static Suite *shim_suite(void)
 {
 	Suite *s = suite_create("shim");
@@ -1181,6 +1195,7 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, eth_type_trans_classifies);
 	tcase_add_test(tc, checksums_and_crcs);
 	tcase_add_test(tc, io_port_regions);
+	tcase_add_test(tc, firmware_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

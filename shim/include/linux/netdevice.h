@@ -706,8 +706,14 @@ static inline bool netdev_xmit_more(void)
 
 /* Messages: "<driver> <device> <ifname>: ..." as the kernel prints them. */
 const char *netdev_name(const struct net_device *dev);
-#define netdev_printk(lvl, ndev, fmt, ...) \
-	dev_printk(lvl, (ndev)->dev.parent, "%s: " fmt, netdev_name(ndev), ##__VA_ARGS__)
+#define netdev_printk(lvl, ndev, fmt, ...)					\
+	do {									\
+		if ((ndev)->dev.parent)						\
+			dev_printk(lvl, (ndev)->dev.parent, "%s: " fmt,		\
+				   netdev_name(ndev), ##__VA_ARGS__);		\
+		else								\
+			printk(lvl "%s: " fmt, netdev_name(ndev), ##__VA_ARGS__); \
+	} while (0)
 #define netdev_emerg(dev, fmt, ...)	netdev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define netdev_alert(dev, fmt, ...)	netdev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
 #define netdev_crit(dev, fmt, ...)	netdev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)

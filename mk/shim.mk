@@ -41,7 +41,7 @@ $(SHIM_KENV): scripts/shim/kenv.sh shim/kernel-headers $(wildcard shim/include/*
 
 # The shim's own sources include the shim headers as a driver does.
 $(BUILD)/shim/%.o: CPPFLAGS += $(SHIM_RT_FLAGS)
-$(BUILD)/shim/%.o: CFLAGS += -Wno-missing-field-initializers
+$(BUILD)/shim/%.o: CFLAGS += -Wno-missing-field-initializers -Wno-unused-parameter
 $(SHIM_OBJS) $(SHIM_MAIN): | $(SHIM_KENV)
 
 shim: $(SHIM_LIB) $(SHIM_MAIN)
@@ -77,5 +77,5 @@ edu-module:
 $(BUILD)/tests/test_shim: tests/unit/test_shim.c $(SHIM_LIB) $(LIBVCONFIG) | $(SHIM_KENV)
 	@mkdir -p $(dir $@)
 	$(CC) $(SHIM_RT_FLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Wno-missing-field-initializers \
-		-Itests/unit -Ishim -MMD -MP -o $@ $< \
+		-Wno-unused-parameter -Itests/unit -Ishim -MMD -MP -o $@ $< \
 		$(SHIM_LIB) $(LIBVCONFIG) $(CHECK_LIBS) $(SHIM_LIBS) $(PCIACCESS_LIBS) $(LDFLAGS)

@@ -149,6 +149,8 @@ static void run_handlers(unsigned int irq)
 	}
 	n = e->nr_actions;
 	memcpy(acts, e->actions, n * sizeof(acts[0]));
+	if (e->sp)
+		e->sp->irq_count++;
 	pthread_mutex_unlock(&irq_lock);
 
 	for (i = 0; i < n; i++) {
@@ -257,6 +259,16 @@ void vcshim_irq_destroy(unsigned int irq)
 		memset(e, 0, sizeof(*e));
 	}
 	pthread_mutex_unlock(&irq_lock);
+}
+
+unsigned long vcshim_irq_count(struct vcshim_pci *sp)
+{
+	unsigned long n;
+
+	pthread_mutex_lock(&irq_lock);
+	n = sp->irq_count;
+	pthread_mutex_unlock(&irq_lock);
+	return n;
 }
 
 int vcshim_irq_eventfd(unsigned int irq)

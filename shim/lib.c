@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -766,4 +767,63 @@ void ida_destroy(struct ida *ida)
 	ida->bits = NULL;
 	ida->nbits = 0;
 	spin_unlock(&ida->lock);
+}
+
+/* ---- resource regions (kernel/resource.c's busy regions, one level) ---- */
+
+struct resource ioport_resource = {
+	.name = "PCI IO", .start = 0, .end = 0xffff, .flags = IORESOURCE_IO,
+};
+struct resource iomem_resource = {
+	.name = "PCI mem", .start = 0, .end = -1, .flags = IORESOURCE_MEM,
+};
+static pthread_mutex_t resource_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Claims [start, start + n) of @parent; NULL when a claimed one overlaps. */
+struct resource *__request_region(struct resource *parent, resource_size_t start,
+				  resource_size_t n, const char *name, int flags)
+{
+	struct resource *res, *r;
+
+	if (!n || start + n - 1 < start || start < parent->start ||
+	    start + n - 1 > parent->end)
+		return NULL;
+	res = calloc(1, sizeof(*res));
+	if (!res)
+		return NULL;
+	res->start = start;
+	res->end = start + n - 1;
+	res->name = name;
+	res->flags = (parent->flags & IORESOURCE_TYPE_BITS) | IORESOURCE_BUSY | flags;
+	res->parent = parent;
+	pthread_mutex_lock(&resource_lock);
+	for (r = parent->child; r; r = r->sibling) {
+		if (r->start <= res->end && res->start <= r->end) {
+			pthread_mutex_unlock(&resource_lock);
+			free(res);
+			return NULL;
+		}
+	}
+	res->sibling = parent->child;
+	parent->child = res;
+	pthread_mutex_unlock(&resource_lock);
+	return res;
+}
+
+void __release_region(struct resource *parent, resource_size_t start, resource_size_t n)
+{
+	struct resource **p, *r;
+
+	pthread_mutex_lock(&resource_lock);
+	for (p = &parent->child; (r = *p); p = &r->sibling) {
+		if (r->start == start && r->end == start + n - 1) {
+			*p = r->sibling;
+			pthread_mutex_unlock(&resource_lock);
+			free(r);
+			return;
+		}
+	}
+	pthread_mutex_unlock(&resource_lock);
+	pr_warn("Trying to free nonexistent resource <%#010llx-%#010llx>\n",
+		(unsigned long long)start, (unsigned long long)(start + n - 1));
 }

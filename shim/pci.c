@@ -1345,6 +1345,7 @@ struct vcshim_pci *vcshim_pci_open(const char *bdf)
 	pci_read_config_dword(dev, PCI_CLASS_REVISION, &class_rev);
 	dev->class = class_rev >> 8;
 	dev->revision = class_rev & 0xff;
+	dev->error_state = pci_channel_io_normal;
 	pci_read_config_byte(dev, PCI_HEADER_TYPE, &dev->hdr_type);
 	pci_read_config_word(dev, PCI_SUBSYSTEM_VENDOR_ID, &ss);
 	dev->subsystem_vendor = ss;

@@ -47,6 +47,7 @@ struct vcshim_pci {
 	unsigned int nr_vectors;
 	unsigned int vector_irqs[VCSHIM_MAX_IRQS];
 	unsigned int intx_irq;		/* 0 without an interrupt pin */
+	unsigned long irq_count;	/* interrupts handled, over the program's life */
 	u32 requested_bars;		/* pci_request_region() bits */
 	void __iomem *iomap_table[PCI_STD_NUM_BARS];	/* pcim_iomap_table() */
 	struct vcshim_pci *next;
@@ -90,6 +91,8 @@ int vcshim_irq_create(struct vcshim_pci *sp, int index, unsigned int vector,
 		      bool with_eventfd);
 void vcshim_irq_destroy(unsigned int irq);
 int vcshim_irq_eventfd(unsigned int irq);
+/* Interrupts of @sp handled so far, all vectors and INTx. */
+unsigned long vcshim_irq_count(struct vcshim_pci *sp);
 void vcshim_irq_release_device(struct vcshim_pci *sp);
 
 /* dma.c */

@@ -3,10 +3,22 @@
 # built by scripts/shim/build-driver.sh as static programs, on QEMU devices
 # bound to vfio-pci and to vfio-vconfig (tests/guest/drivers/init).
 #
-#   scripts/guest/run-drivers.sh [-t SECONDS]
+#   scripts/guest/run-drivers.sh [-t SECONDS] [-d]
+#
+# -d: the guest part of make demo instead of the tests (the e1000 program
+# passing traffic, between "==== demo" lines of the console log); no checks.
 #
 # Devices:  00:03.0 i6300esb (vfio-pci)     00:04.0 i6300esb (vfio-vconfig)
 #           00:05.0 pvpanic-pci (vfio-pci)  00:06.0 pvpanic-pci (vfio-vconfig)
+#           00:07.0 e1000 (vfio-pci)        00:08.0 e1000 (vfio-vconfig)
+#           00:09.0 rtl8139 (vfio-pci)      00:0a.0 rtl8139 (vfio-vconfig)
+#                   (an 8139C+: 8139cp's; 8139too declines it, as in the kernel)
+#           00:0b.0 ne2k_pci (vfio-pci)     00:0c.0 ne2k_pci (vfio-vconfig)
+#           00:0d.0 pcnet (vfio-pci)        00:0e.0 pcnet (vfio-vconfig)
+#           00:0f.0 i82557b (vfio-pci)      00:10.0 i82557b (vfio-vconfig)
+# Each NIC has a QEMU user network of its own (DHCP server, gateway
+# 10.0.2.2), which the guest reaches through the driver program's TAP
+# interface.
 # QEMU reports what the guest cannot see itself on the host side, in the same
 # log as the console: "watchdog: timer fired" (-watchdog-action debug) and
 # "Guest crashed" (GUEST_PANICKED, with -d guest_errors; -action panic=none
@@ -20,10 +32,12 @@ cd "$(dirname "$0")/../.."
 . scripts/guest/qemu.sh
 OUT=${VCONFIG_GUEST_OUT:-build/guest}-drivers
 TIMEOUT=300
-while getopts t: opt; do
+DEMO=
+while getopts t:d opt; do
 	case $opt in
 	t) TIMEOUT=$OPTARG ;;
-	*) echo "usage: $0 [-t SECONDS]" >&2; exit 2 ;;
+	d) DEMO=" drivers_demo=1" ;;
+	*) echo "usage: $0 [-t SECONDS] [-d]" >&2; exit 2 ;;
 	esac
 done
 
@@ -44,13 +58,21 @@ build() { # name path...
 }
 build i6300esb drivers/watchdog/i6300esb.c
 build pvpanic drivers/misc/pvpanic/pvpanic.c drivers/misc/pvpanic/pvpanic-pci.c
+E1000=drivers/net/ethernet/intel/e1000
+build e1000 $E1000/e1000_main.c $E1000/e1000_hw.c $E1000/e1000_ethtool.c $E1000/e1000_param.c
+build 8139too drivers/net/ethernet/realtek/8139too.c
+build 8139cp drivers/net/ethernet/realtek/8139cp.c
+build ne2k-pci drivers/net/ethernet/8390/ne2k-pci.c drivers/net/ethernet/8390/8390.c
+build pcnet32 drivers/net/ethernet/amd/pcnet32.c
+build e100 drivers/net/ethernet/intel/e100.c
 
 cp /bin/busybox "$ROOT/bin/busybox"
 cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
 cp tests/guest/drivers/init "$ROOT/init"
 chmod 755 "$ROOT/bin/run-driver" "$ROOT/init"
 # shellcheck disable=SC2086
-guest_modules "$MODDIR" "$ROOT/lib/modules" $GUEST_VFIO_MODULES fs/fuse/fuse fs/fuse/cuse
+guest_modules "$MODDIR" "$ROOT/lib/modules" $GUEST_VFIO_MODULES fs/fuse/fuse fs/fuse/cuse \
+	drivers/net/tun
 if [ -f vfio/vfio-vconfig.ko ]; then
 	cp vfio/vfio-vconfig.ko "$ROOT/lib/modules/"
 else
@@ -62,13 +84,24 @@ guest_qemu "$TIMEOUT" "$LOG" \
 	-M q35 -accel tcg,thread=single -m 768 -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
 	-kernel "$KERNEL" -initrd "$OUT/initramfs.cpio" \
-	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic" \
+	-append "console=ttyS0 intel_iommu=on panic=-1 loglevel=5 oops=panic$DEMO" \
 	-device intel-iommu \
 	-device i6300esb,addr=03.0 -device i6300esb,addr=04.0 \
 	-device pvpanic-pci,addr=05.0 -device pvpanic-pci,addr=06.0 \
+	-netdev user,id=n7,restrict=on -device e1000,addr=07.0,netdev=n7 \
+	-netdev user,id=n8,restrict=on -device e1000,addr=08.0,netdev=n8 \
+	-netdev user,id=n9,restrict=on -device rtl8139,addr=09.0,netdev=n9 \
+	-netdev user,id=n10,restrict=on -device rtl8139,addr=0a.0,netdev=n10 \
+	-netdev user,id=n11,restrict=on -device ne2k_pci,addr=0b.0,netdev=n11 \
+	-netdev user,id=n12,restrict=on -device ne2k_pci,addr=0c.0,netdev=n12 \
+	-netdev user,id=n13,restrict=on -device pcnet,addr=0d.0,netdev=n13 \
+	-netdev user,id=n14,restrict=on -device pcnet,addr=0e.0,netdev=n14 \
+	-netdev user,id=n15,restrict=on -device i82557b,addr=0f.0,netdev=n15 \
+	-netdev user,id=n16,restrict=on -device i82557b,addr=10.0,netdev=n16 \
 	-watchdog-action debug -action panic=none -d guest_errors
 rc=$guest_rc
 elapsed=$guest_elapsed
+[ -z "$DEMO" ] || exit "$rc"
 
 passed=0
 failed=0

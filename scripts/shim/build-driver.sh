@@ -13,6 +13,11 @@
 # without the libraries, like the test guest). The program goes to
 # PROGRAM, by default $BUILD/drivers/<first module's name>.
 #
+# Library modules of the kernel that drivers call into (SUPPORT below: the
+# MII library, drivers/net/mii.c) are compiled from the same tree into an
+# archive linked after the driver, so a program holds them only when it
+# uses them.
+#
 # Example: scripts/shim/build-driver.sh drivers/watchdog/i6300esb.c
 #          scripts/shim/build-driver.sh drivers/misc/pvpanic/pvpanic.c \
 #                  drivers/misc/pvpanic/pvpanic-pci.c
@@ -37,7 +42,9 @@ shift $((OPTIND - 1))
 
 # The shim, its libraries and the kernel build environment.
 make --no-print-directory -s BUILD="$BUILD" SANITIZE= shim shim-kenv "$BUILD/lib/libvconfig.a"
-ROOT=$(sh scripts/shim/linux-source.sh "$BUILD/linux" "$@")
+SUPPORT="drivers/net/mii.c"
+# shellcheck disable=SC2086
+ROOT=$(sh scripts/shim/linux-source.sh "$BUILD/linux" "$@" $SUPPORT)
 KFLAGS=$(cat "$BUILD/kenv/cflags")
 
 # The module a file belongs to, from its directory's Makefile.
@@ -56,23 +63,41 @@ modname_of() { # path
 	echo "${name:-$base}" | tr - _
 }
 
+compile() { # path module
+	src=$ROOT/$1
+	obj=$BUILD/linux-obj/${1%.c}.o
+	mkdir -p "$(dirname "$obj")"
+	echo "  CC [$2] $1"
+	# shellcheck disable=SC2086
+	$CC $KFLAGS -O2 -g -I"$(dirname "$src")" \
+		-DKBUILD_MODNAME="\"$2\"" -DKBUILD_BASENAME="\"$(basename "$1" .c | tr - _)\"" \
+		-c -o "$obj" "$src"
+}
+
 objs=
 first=
 for path in "$@"; do
 	path=${path#/}
-	src=$ROOT/$path
-	[ -f "$src" ] || { echo "build-driver: $path: not in the Linux tree" >&2; exit 1; }
+	[ -f "$ROOT/$path" ] || { echo "build-driver: $path: not in the Linux tree" >&2; exit 1; }
 	mod=${MODNAME:-$(modname_of "$path")}
 	[ -n "$first" ] || first=$mod
-	obj=$BUILD/linux-obj/${path%.c}.o
-	mkdir -p "$(dirname "$obj")"
-	echo "  CC [$mod] $path"
-	# shellcheck disable=SC2086
-	$CC $KFLAGS -O2 -g -I"$(dirname "$src")" \
-		-DKBUILD_MODNAME="\"$mod\"" -DKBUILD_BASENAME="\"$(basename "$path" .c | tr - _)\"" \
-		-c -o "$obj" "$src"
-	objs="$objs $obj"
+	compile "$path" "$mod"
+	objs="$objs $BUILD/linux-obj/${path%.c}.o"
 done
+
+# The support archive, rebuilt when the shim's environment changed.
+SUPPORT_LIB=$BUILD/linux-obj/libkernel-support.a
+if [ ! -f "$SUPPORT_LIB" ] || [ -n "$(find "$BUILD/kenv/.kenv" \
+	"$BUILD/shim/libvconfig-shim.a" -newer "$SUPPORT_LIB" 2>/dev/null)" ]; then
+	sobjs=
+	for path in $SUPPORT; do
+		compile "$path" "$(modname_of "$path")" >/dev/null
+		sobjs="$sobjs $BUILD/linux-obj/${path%.c}.o"
+	done
+	rm -f "$SUPPORT_LIB"
+	# shellcheck disable=SC2086
+	ar rcs "$SUPPORT_LIB" $sobjs
+fi
 
 OUT=${OUT:-$BUILD/drivers/$first}
 mkdir -p "$(dirname "$OUT")"
@@ -81,7 +106,7 @@ PCIACCESS_LIBS=
 [ -n "$STATIC" ] || PCIACCESS_LIBS=$(pkg-config --libs pciaccess 2>/dev/null || echo -lpciaccess)
 echo "  LD $OUT"
 # shellcheck disable=SC2086
-$CC $STATIC -o "$OUT" $objs "$BUILD/shim/main.o" "$BUILD/shim/libvconfig-shim.a" \
+$CC $STATIC -o "$OUT" $objs "$BUILD/shim/main.o" "$SUPPORT_LIB" "$BUILD/shim/libvconfig-shim.a" \
 	"$BUILD/lib/libvconfig.a" $FUSE_LIBS $PCIACCESS_LIBS -lpthread -ldl 2>"$OUT.ld.log" ||
 	{ cat "$OUT.ld.log" >&2; exit 1; }
 grep -v 'in function\|dlopen\|getpwnam\|getpwuid\|getgrnam\|getaddrinfo\|in statically linked' "$OUT.ld.log" >&2 || true

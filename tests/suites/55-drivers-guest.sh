@@ -1,10 +1,13 @@
 #!/bin/sh
 # tier: guest
-# Guest suite: unmodified Linux drivers (i6300esb, pvpanic-pci) from
-# linux-source-6.1 as userspace programs over the Linux-PCI shim, on QEMU
-# devices bound to vfio-pci and to vfio-vconfig; QEMU's own watchdog and
-# guest-panicked events are checked on the host side. One short boot
-# (about a minute of guest time): scripts/guest/run-drivers.sh.
+# Guest suite: unmodified Linux drivers (i6300esb, pvpanic-pci, e1000,
+# 8139cp, ne2k-pci, pcnet32, e100; 8139too declining QEMU's 8139C+) from
+# linux-source-6.1
+# as userspace programs over the Linux-PCI shim, on QEMU devices bound to
+# vfio-pci and to vfio-vconfig; QEMU's own watchdog and guest-panicked
+# events are checked on the host side, the NICs' DHCP leases and pings
+# through their TAP interfaces in the guest. One boot of its own:
+# scripts/guest/run-drivers.sh.
 set -u
 cd "$(dirname "$0")/../.."
 out=$(mktemp)

@@ -7,7 +7,10 @@
  * function (fake_vfio.h stands in for libvconfig's VFIO calls): BAR
  * accessors, port I/O, MSI vectors, interrupt threads and sharing, the
  * PCI Express capability accessors, config-space argument checks, DMA
- * alignment. Built with the shim's include root (mk/shim.mk).
+ * alignment; and the network layer without its TAP interface: socket
+ * buffers, fragments, NAPI's state machine, queues and carrier, the
+ * checksum and CRC helpers, I/O port regions. Built with the shim's
+ * include root (mk/shim.mk).
  */
 #include "fake_vfio.h"
 
@@ -37,6 +40,12 @@
 #include <linux/pci.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
+#include <linux/crc32.h>
+#include <linux/firmware.h>
+#include <linux/etherdevice.h>
+#include <linux/ip.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
 
 #include "check_main.h"
 #include "shim.h"
@@ -873,6 +882,271 @@ START_TEST(helpers)
 }
 END_TEST
 
+/* ---- the network layer ---- */
+
+START_TEST(skb_geometry)
+{
+	struct sk_buff *skb = alloc_skb(256, GFP_KERNEL);
+	u8 *p;
+
+	ck_assert_ptr_nonnull(skb);
+	ck_assert_uint_eq(skb_headroom(skb), 0);
+	ck_assert_int_ge(skb_tailroom(skb), 256);
+	skb_reserve(skb, NET_IP_ALIGN + ETH_HLEN);
+	ck_assert_uint_eq(skb_headroom(skb), NET_IP_ALIGN + ETH_HLEN);
+	p = skb_put(skb, 20);
+	memset(p, 0xab, 20);
+	ck_assert_uint_eq(skb->len, 20);
+	ck_assert_ptr_eq(skb_tail_pointer(skb), p + 20);
+	p = skb_push(skb, ETH_HLEN);
+	ck_assert_ptr_eq(p, skb->data);
+	ck_assert_uint_eq(skb->len, 20 + ETH_HLEN);
+	ck_assert_ptr_eq(skb_pull(skb, ETH_HLEN), p + ETH_HLEN);
+	ck_assert_ptr_null(skb_pull(skb, 21));
+	/* Padding to the Ethernet minimum writes zeros and counts them. */
+	ck_assert_int_eq(skb_put_padto(skb, ETH_ZLEN), 0);
+	ck_assert_uint_eq(skb->len, ETH_ZLEN);
+	ck_assert_uint_eq(skb->data[19], 0xab);
+	ck_assert_uint_eq(skb->data[20], 0);
+	ck_assert_uint_eq(skb->data[ETH_ZLEN - 1], 0);
+	skb_trim(skb, 10);
+	ck_assert_uint_eq(skb->len, 10);
+	ck_assert_uint_eq(skb_shinfo(skb)->nr_frags, 0);
+	/* A head too small for the padding is reallocated. */
+	ck_assert_int_eq(skb_padto(skb, 1000), 0);
+	ck_assert_uint_eq(skb->data[9], 0xab);
+	ck_assert_uint_eq(skb->data[999], 0);
+	kfree_skb(skb);
+}
+END_TEST
+
+START_TEST(skb_fragments)
+{
+	struct sk_buff *skb = netdev_alloc_skb(NULL, 64);
+	struct page *page = alloc_page(GFP_KERNEL);
+	u8 buf[48], *frag;
+	int i;
+
+	ck_assert_ptr_nonnull(skb);
+	ck_assert_ptr_nonnull(page);
+	ck_assert_uint_eq(skb_headroom(skb), NET_SKB_PAD);
+	skb_put_data(skb, "0123456789", 10);
+	frag = page_address(page);
+	for (i = 0; i < 100; i++)
+		frag[100 + i] = 'a' + i % 26;
+	skb_add_rx_frag(skb, 0, page, 100, 40, PAGE_SIZE);
+	ck_assert_uint_eq(skb->len, 50);
+	ck_assert_uint_eq(skb_headlen(skb), 10);
+	ck_assert(skb_is_nonlinear(skb));
+	ck_assert_int_eq(skb_copy_bits(skb, 5, buf, 10), 0);
+	ck_assert_mem_eq(buf, "56789abcde", 10);
+	ck_assert_int_eq(skb_copy_bits(skb, 45, buf, 10), -EFAULT);
+	/* Pulling headers into the head takes them out of the fragment. */
+	ck_assert(pskb_may_pull(skb, 14));
+	ck_assert_uint_eq(skb_headlen(skb), 14);
+	ck_assert_mem_eq(skb->data, "0123456789abcd", 14);
+	ck_assert_uint_eq(skb_frag_size(&skb_shinfo(skb)->frags[0]), 36);
+	ck_assert_uint_eq(*(u8 *)skb_frag_address(&skb_shinfo(skb)->frags[0]), 'e');
+	ck_assert_int_eq(pskb_trim(skb, 20), 0);
+	ck_assert_uint_eq(skb->len, 20);
+	ck_assert_uint_eq(skb->data_len, 6);
+	ck_assert_int_eq(skb_linearize(skb), 0);
+	ck_assert_mem_eq(skb->data, "0123456789abcdefghij", 20);
+	ck_assert_uint_eq(skb_shinfo(skb)->nr_frags, 0);
+	kfree_skb(skb);
+}
+END_TEST
+
+/* A driver frees a build_skb() fragment by the address it handed to the
+ * device, past its headroom (e1000 does). */
+START_TEST(frag_freed_by_inner_address)
+{
+	u8 *data = netdev_alloc_frag(2048);
+	struct sk_buff *skb;
+
+	ck_assert_ptr_nonnull(data);
+	ck_assert_uint_eq((uintptr_t)data % PAGE_SIZE, 0);
+	skb_free_frag(data + NET_SKB_PAD + NET_IP_ALIGN);
+
+	data = netdev_alloc_frag(2048);
+	skb = build_skb(data, 2048);
+	ck_assert_ptr_nonnull(skb);
+	skb_reserve(skb, NET_SKB_PAD);
+	skb_put(skb, 60);
+	ck_assert_uint_eq(skb_tailroom(skb), SKB_WITH_OVERHEAD(2048) - NET_SKB_PAD - 60);
+	consume_skb(skb);
+}
+END_TEST
+
+static struct net_device *test_ndev;
+static struct napi_struct test_napi;
+static atomic_t polls;
+static int poll_budget_left;
+static DECLARE_COMPLETION(polled);
+
+static int test_poll(struct napi_struct *napi, int budget)
+{
+	atomic_inc(&polls);
+	/* The first poll uses its whole budget: it is polled again. */
+	if (poll_budget_left) {
+		poll_budget_left = 0;
+		return budget;
+	}
+	napi_complete_done(napi, 1);
+	complete(&polled);
+	return 1;
+}
+
+START_TEST(napi_state_machine)
+{
+	test_ndev = alloc_etherdev(64);
+	ck_assert_ptr_nonnull(test_ndev);
+	ck_assert_str_eq(test_ndev->name, "eth%d");
+	ck_assert_uint_eq(test_ndev->mtu, ETH_DATA_LEN);
+	ck_assert_ptr_eq(netdev_priv(test_ndev), (char *)test_ndev +
+			 ALIGN(sizeof(*test_ndev), NETDEV_ALIGN));
+	netif_napi_add(test_ndev, &test_napi, test_poll);
+	/* Disabled until enabled (SCHED held), as in the kernel. */
+	ck_assert(test_bit(NAPI_STATE_SCHED, &test_napi.state));
+	napi_enable(&test_napi);
+	poll_budget_left = 1;
+	ck_assert(napi_schedule(&test_napi));
+	ck_assert_int_eq(wait_for_completion_timeout(&polled, msecs_to_jiffies(2000)) > 0, 1);
+	ck_assert_int_eq(atomic_read(&polls), 2);
+	ck_assert(!test_bit(NAPI_STATE_SCHED, &test_napi.state));
+	/* Scheduled while scheduled: MISSED, so it polls once more. */
+	ck_assert(napi_schedule_prep(&test_napi));
+	ck_assert(!napi_schedule_prep(&test_napi));
+	ck_assert(test_bit(NAPI_STATE_MISSED, &test_napi.state));
+	ck_assert(!napi_complete_done(&test_napi, 0));
+	ck_assert_int_eq(wait_for_completion_timeout(&polled, msecs_to_jiffies(2000)) > 0, 1);
+	ck_assert_int_eq(atomic_read(&polls), 3);
+	napi_disable(&test_napi);
+	ck_assert(!napi_schedule(&test_napi));
+	ck_assert_int_eq(atomic_read(&polls), 3);
+	netif_napi_del(&test_napi);
+	free_netdev(test_ndev);
+}
+END_TEST
+
+START_TEST(queues_carrier_and_stats)
+{
+	struct net_device *dev = alloc_etherdev_mq(16, 2);
+	struct rtnl_link_stats64 st;
+	const u8 mac[ETH_ALEN] = { 0x52, 0x54, 0, 1, 2, 3 };
+
+	ck_assert_ptr_nonnull(dev);
+	ck_assert_uint_eq(dev->num_tx_queues, 2);
+	/* New devices are present, with carrier, not running. */
+	ck_assert(netif_device_present(dev));
+	ck_assert(netif_carrier_ok(dev));
+	ck_assert(!netif_running(dev));
+	netif_carrier_off(dev);
+	ck_assert(!netif_carrier_ok(dev));
+	netif_carrier_on(dev);
+	ck_assert(netif_carrier_ok(dev));
+	netif_tx_start_all_queues(dev);
+	netif_stop_subqueue(dev, 1);
+	ck_assert(!netif_queue_stopped(dev));
+	ck_assert(__netif_subqueue_stopped(dev, 1));
+	netif_tx_disable(dev);
+	ck_assert(netif_queue_stopped(dev));
+	netif_wake_queue(dev);
+	ck_assert(!netif_queue_stopped(dev));
+	eth_hw_addr_set(dev, mac);
+	ck_assert_mem_eq(dev->dev_addr, mac, ETH_ALEN);
+	ck_assert_int_eq(eth_validate_addr(dev), 0);
+	dev->stats.rx_packets = 5;
+	dev->stats.tx_bytes = 700;
+	dev->stats.tx_compressed = 3;
+	dev_get_stats(dev, &st);
+	ck_assert_uint_eq(st.rx_packets, 5);
+	ck_assert_uint_eq(st.tx_bytes, 700);
+	ck_assert_uint_eq(st.tx_compressed, 3);
+	ck_assert_uint_eq(st.rx_nohandler, 0);
+	free_netdev(dev);
+}
+END_TEST
+
+START_TEST(eth_type_trans_classifies)
+{
+	struct net_device *dev = alloc_etherdev(0);
+	static const u8 mac[ETH_ALEN] = { 0x52, 0x54, 0, 1, 2, 3 };
+	static const u8 bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const u8 other[ETH_ALEN] = { 0x52, 0x54, 0, 9, 9, 9 };
+	const u8 *dests[] = { mac, bcast, other };
+	const int types[] = { PACKET_HOST, PACKET_BROADCAST, PACKET_OTHERHOST };
+	int i;
+
+	eth_hw_addr_set(dev, mac);
+	for (i = 0; i < 3; i++) {
+		struct sk_buff *skb = netdev_alloc_skb_ip_align(dev, 64);
+		struct ethhdr *eth = skb_put_zero(skb, 60);
+
+		memcpy(eth->h_dest, dests[i], ETH_ALEN);
+		eth->h_proto = htons(ETH_P_IP);
+		ck_assert_uint_eq(eth_type_trans(skb, dev), htons(ETH_P_IP));
+		ck_assert_int_eq(skb->pkt_type, types[i]);
+		ck_assert_uint_eq(skb->len, 60 - ETH_HLEN);
+		ck_assert_ptr_eq(eth_hdr(skb), eth);
+		ck_assert_ptr_eq(skb->dev, dev);
+		kfree_skb(skb);
+	}
+	free_netdev(dev);
+}
+END_TEST
+
+START_TEST(checksums_and_crcs)
+{
+	/* RFC 1071's classic IPv4 header, checksum 0xb861 in place. */
+	u8 iph[20] = { 0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11,
+		       0xb8, 0x61, 0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7 };
+	__sum16 sum;
+
+	ck_assert_uint_eq(ip_fast_csum(iph, 5), 0);
+	iph[10] = iph[11] = 0;
+	sum = ip_fast_csum(iph, 5);
+	ck_assert_mem_eq(&sum, "\xb8\x61", 2);
+	/* CRC-32 (IEEE 802.3) and its MSB-first twin of "123456789". */
+	ck_assert_uint_eq(crc32_le(~0, (const u8 *)"123456789", 9) ^ ~0U, 0xcbf43926);
+	ck_assert_uint_eq(crc32_be(~0, (const u8 *)"123456789", 9) ^ ~0U, 0xfc891918);
+	ck_assert_uint_eq(bitrev8(0x01), 0x80);
+	ck_assert_uint_eq(bitrev8(0x35), 0xac);
+}
+END_TEST
+
+START_TEST(io_port_regions)
+{
+	struct resource *a = request_region(0xc000, 0x20, "a"), *b;
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_null(request_region(0xc01f, 2, "overlap"));
+	b = request_region(0xc020, 0x20, "b");
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(b->end, 0xc03f);
+	ck_assert(b->flags & IORESOURCE_BUSY);
+	release_region(0xc000, 0x20);
+	a = request_region(0xc000, 0x10, "a2");
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_null(request_region(0xfff0, 0x20, "past the end"));
+	release_region(0xc000, 0x10);
+	release_region(0xc020, 0x20);
+}
+END_TEST
+
+START_TEST(firmware_names)
+{
+	const struct firmware *fw = (const void *)1;
+
+	ck_assert_int_eq(request_firmware_direct(&fw, "vconfig-none/absent.bin", NULL), -ENOENT);
+	ck_assert_ptr_null(fw);
+	/* Names stay inside the firmware folders. */
+	ck_assert_int_eq(request_firmware_direct(&fw, "../../etc/passwd", NULL), -EINVAL);
+	ck_assert_int_eq(request_firmware_direct(&fw, "", NULL), -EINVAL);
+	release_firmware(NULL);
+}
+END_TEST
+
 static Suite *shim_suite(void)
 {
 	Suite *s = suite_create("shim");
@@ -910,6 +1184,18 @@ static Suite *shim_suite(void)
 	tcase_add_test(tc, coherent_dma_alignment);
 	tcase_add_test(tc, intx_check_and_mask);
 	tcase_add_test(tc, dma_pool_blocks);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("net");
+	tcase_add_test(tc, skb_geometry);
+	tcase_add_test(tc, skb_fragments);
+	tcase_add_test(tc, frag_freed_by_inner_address);
+	tcase_add_test(tc, napi_state_machine);
+	tcase_add_test(tc, queues_carrier_and_stats);
+	tcase_add_test(tc, eth_type_trans_classifies);
+	tcase_add_test(tc, checksums_and_crcs);
+	tcase_add_test(tc, io_port_regions);
+	tcase_add_test(tc, firmware_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

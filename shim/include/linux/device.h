@@ -126,7 +126,7 @@ static inline int dev_to_node(struct device *dev)
 #define put_device(dev)			do { (void)(dev); } while (0)
 #define device_is_registered(dev)	((void)(dev), 1)
 #define device_set_wakeup_capable(dev, val)	do { (dev)->power.can_wakeup = !!(val); } while (0)
-#define device_set_wakeup_enable(dev, val)	((dev)->power.should_wakeup = !!(val), 0)
+#define device_set_wakeup_enable(dev, val)	({ (dev)->power.should_wakeup = !!(val); 0; })
 #define device_init_wakeup(dev, val) \
 	({ (dev)->power.can_wakeup = (dev)->power.should_wakeup = !!(val); 0; })
 #define device_can_wakeup(dev)		((dev)->power.can_wakeup)

@@ -46,6 +46,12 @@ void *dmam_alloc_coherent(struct device *dev, size_t size,
 			  dma_addr_t *dma_handle, gfp_t gfp);
 #define dma_zalloc_coherent(d, s, h, g)	dma_alloc_coherent(d, s, h, (g) | __GFP_ZERO)
 #define dma_map_single_attrs(d, p, s, dir, a)	dma_map_single(d, p, s, dir)
+/* A page is its address (<linux/mm.h>). */
+#define dma_map_page(d, page, off, s, dir) \
+	dma_map_single(d, (char *)page_address(page) + (off), s, dir)
+#define dma_unmap_page(d, a, s, dir)	dma_unmap_single(d, a, s, dir)
+#define dma_map_page_attrs(d, page, off, s, dir, a)	dma_map_page(d, page, off, s, dir)
+#define dma_unmap_page_attrs(d, a, s, dir, at)	dma_unmap_page(d, a, s, dir)
 #define dma_unmap_single_attrs(d, a, s, dir, at)	dma_unmap_single(d, a, s, dir)
 int dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
 	       enum dma_data_direction dir);

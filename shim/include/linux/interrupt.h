@@ -53,6 +53,25 @@ void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
 void synchronize_irq(unsigned int irq);
 #define disable_hardirq(irq)	(disable_irq_nosync(irq), true)
+/* IRQ autoprobing is for ISA boards: a PCI function's IRQ is known, and
+ * no other line exists to probe (the kernel's answer when none fires). */
+static inline unsigned long probe_irq_on(void)
+{
+	return 0;
+}
+
+static inline int probe_irq_off(unsigned long mask)
+{
+	return 0;
+}
+
+#define disable_irq_nosync_lockdep(irq)		disable_irq_nosync(irq)
+#define disable_irq_nosync_lockdep_irqsave(irq, flags) \
+	do { (void)(flags); disable_irq_nosync(irq); } while (0)
+#define disable_irq_lockdep(irq)		disable_irq(irq)
+#define enable_irq_lockdep(irq)			enable_irq(irq)
+#define enable_irq_lockdep_irqrestore(irq, flags) \
+	do { (void)(flags); enable_irq(irq); } while (0)
 #define irq_set_affinity_hint(irq, m)	((void)(irq), 0)
 #define irq_update_affinity_hint(irq, m)	((void)(irq), 0)
 #define irq_set_affinity_and_hint(irq, m)	((void)(irq), 0)

@@ -160,9 +160,22 @@ static inline void memset_io(volatile void __iomem *dst, int c, size_t count)
 u32 vcshim_port_read(unsigned long port, unsigned int size);
 void vcshim_port_write(u32 val, unsigned long port, unsigned int size);
 
-#define inb(p)		((u8)vcshim_port_read(p, 1))
-#define inw(p)		((u16)vcshim_port_read(p, 2))
-#define inl(p)		((u32)vcshim_port_read(p, 4))
+/* Functions, not casts: a read for its side effect alone is no warning. */
+static inline u8 inb(unsigned long port)
+{
+	return vcshim_port_read(port, 1);
+}
+
+static inline u16 inw(unsigned long port)
+{
+	return vcshim_port_read(port, 2);
+}
+
+static inline u32 inl(unsigned long port)
+{
+	return vcshim_port_read(port, 4);
+}
+
 #define outb(v, p)	vcshim_port_write((u8)(v), p, 1)
 #define outw(v, p)	vcshim_port_write((u16)(v), p, 2)
 #define outl(v, p)	vcshim_port_write((u32)(v), p, 4)
@@ -198,6 +211,10 @@ void ioport_unmap(void __iomem *addr);
 
 /* ioremap() of a BAR's bus address (pci_resource_start() and on). */
 void __iomem *ioremap(resource_size_t offset, unsigned long size);
+/* A program's memory has no physical addresses: the identity (alignment
+ * checks come out the same). */
+#define phys_to_virt(p)		((void *)(uintptr_t)(p))
+#define virt_to_phys(v)		((phys_addr_t)(uintptr_t)(v))
 void iounmap(volatile void __iomem *addr);
 #define ioremap_uc(o, s)	ioremap(o, s)
 #define ioremap_wc(o, s)	ioremap(o, s)

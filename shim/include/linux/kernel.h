@@ -56,6 +56,18 @@
 #define raw_smp_processor_id()	0
 #define nr_cpu_ids		1U
 
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,
+	SYSTEM_FREEING_INITMEM,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+	SYSTEM_SUSPEND,
+};
+extern enum system_states system_state;	/* SYSTEM_RUNNING, SYSTEM_HALT at exit */
+
 /* The kernel's formats (%pM, %pI4, ...) in driver code. */
 __printf(3, 4) int vcshim_snprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(2, 3) int vcshim_sprintf(char *buf, const char *fmt, ...);

@@ -225,6 +225,12 @@ void pci_unregister_driver(struct pci_driver *drv);
 #define module_pci_driver(__pci_driver) \
 	module_driver(__pci_driver, pci_register_driver, pci_unregister_driver)
 
+/* No error recovery: a function the program holds is never offline. */
+static inline bool pci_channel_offline(struct pci_dev *pdev)
+{
+	return pdev->error_state != pci_channel_io_normal;
+}
+
 static inline const char *pci_name(const struct pci_dev *pdev)
 {
 	return dev_name(&pdev->dev);

@@ -71,9 +71,11 @@ for s in tests/suites/*.sh; do
 		continue
 	fi
 	echo "== $name"
+	suite_start=$(date +%s)
 	sh "$s" >"$log" 2>&1
 	rc=$?
 	grep -E '^(PASS|FAIL|SKIP) ' "$log" | sed 's/^/  /'
+	echo "   $name: $(($(date +%s) - suite_start)) s"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -n "$line" ]; then
 		p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')

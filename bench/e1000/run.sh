@@ -11,6 +11,7 @@
 set -eu
 
 cd "$(dirname "$0")/../.."
+. scripts/guest/qemu.sh
 OUT=${VCONFIG_GUEST_OUT:-build/guest}-bench-e1000
 TIMEOUT=300
 while getopts t: opt; do
@@ -35,26 +36,12 @@ cp /bin/busybox "$ROOT/bin/busybox"
 cp scripts/shim/run-driver.sh "$ROOT/bin/run-driver"
 cp bench/e1000/init "$ROOT/init"
 chmod 755 "$ROOT/bin/run-driver" "$ROOT/init"
-for mod in virt/lib/irqbypass drivers/vfio/vfio drivers/vfio/vfio_virqfd \
-	drivers/vfio/vfio_iommu_type1 drivers/vfio/pci/vfio-pci-core \
-	drivers/vfio/pci/vfio-pci drivers/net/tun $E1000/e1000; do
-	for ext in .ko .ko.xz .ko.zst; do
-		src=$MODDIR/$mod$ext
-		[ -f "$src" ] || continue
-		dst=$ROOT/lib/modules/$(basename "$mod").ko
-		case $ext in
-		.ko.xz) xz -dc "$src" >"$dst" ;;
-		.ko.zst) zstd -qdc "$src" >"$dst" ;;
-		*) cp "$src" "$dst" ;;
-		esac
-	done
-done
+# shellcheck disable=SC2086
+guest_modules "$MODDIR" "$ROOT/lib/modules" $GUEST_VFIO_MODULES drivers/net/tun $E1000/e1000
 cp vfio/vfio-vconfig.ko "$ROOT/lib/modules/"
-(cd "$ROOT" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$OUT/initramfs.cpio"
+guest_cpio "$ROOT" "$OUT/initramfs.cpio"
 
-exec 9>"${VCONFIG_GUEST_LOCK:-/tmp/vconfig-guest.lock}"
-flock 9
-timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
+guest_qemu "$TIMEOUT" "$LOG" \
 	-M q35 -accel tcg,thread=single -m 768 -smp 2 \
 	-nographic -nodefaults -serial stdio -no-reboot -net none \
 	-kernel "/boot/vmlinuz-$KVER" -initrd "$OUT/initramfs.cpio" \
@@ -62,9 +49,11 @@ timeout -s KILL "$TIMEOUT" qemu-system-x86_64 \
 	-device intel-iommu \
 	-netdev user,id=n3,restrict=on -device e1000,addr=03.0,netdev=n3 \
 	-netdev user,id=n4,restrict=on -device e1000,addr=04.0,netdev=n4 \
-	-netdev user,id=n5,restrict=on -device e1000,addr=05.0,netdev=n5 \
-	</dev/null >"$LOG" 2>&1 || { echo "bench-e1000: the guest failed, see $LOG" >&2; exit 1; }
-exec 9>&-
+	-netdev user,id=n5,restrict=on -device e1000,addr=05.0,netdev=n5
+if [ "$guest_rc" -ne 0 ]; then
+	echo "bench-e1000: the guest failed (status $guest_rc), see $LOG" >&2
+	exit 1
+fi
 
 tr -d '\r' <"$LOG" | grep -a 'BENCH-FAIL' >&2 && exit 1
 tr -d '\r' <"$LOG" | grep -ao 'BENCH .*' | awk '

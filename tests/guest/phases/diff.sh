@@ -28,6 +28,24 @@ if [ -n "$diff_vc" ] && [ -n "$diff_pci" ]; then
 	echo 0 >"/sys/bus/pci/devices/$diff_vc/vconfig_strict"
 fi
 
+# diff_bind KIND DRIVER BDF...: bind each function to DRIVER; FAIL and
+# return 1 if one did not take it.
+diff_bind() {
+	diff_kind=$1
+	diff_drv=$2
+	shift 2
+	diff_ok=0
+	for diff_fn in "$@"; do
+		echo "$diff_drv" >"/sys/bus/pci/devices/$diff_fn/driver_override"
+		echo "$diff_fn" >/sys/bus/pci/drivers_probe 2>/dev/null
+		if [ "$(basename "$(readlink "/sys/bus/pci/devices/$diff_fn/driver")")" != "$diff_drv" ]; then
+			fail "diff:$diff_kind:bind: $diff_fn not bound to $diff_drv"
+			diff_ok=1
+		fi
+	done
+	return $diff_ok
+}
+
 # Slot and bus resets: two i6300esb functions behind each of two root ports
 # (scripts/guest/run.sh), neither with a reset of its own. The first pair
 # goes to vfio-pci, the second to vfio-vconfig; function 0 of each is
@@ -45,22 +63,9 @@ set -- $diff_esb
 if [ $# -ne 2 ] || ! grep -q '^vfio-vconfig ' /tmp/bound; then
 	echo "SKIP diff:esb: two i6300esb slots and vfio-vconfig needed (found: $diff_esb)"
 else
-	diff_ok=1
-	for diff_pair in "vfio-pci $1" "vfio-vconfig $2"; do
-		set -- $diff_pair
-		for diff_fn in "$2" "${2%.0}.1"; do
-			echo "$1" >"/sys/bus/pci/devices/$diff_fn/driver_override"
-			echo "$diff_fn" >/sys/bus/pci/drivers_probe 2>/dev/null
-			if [ "$(basename "$(readlink "/sys/bus/pci/devices/$diff_fn/driver")")" != "$1" ]; then
-				fail "diff:esb:bind: $diff_fn not bound to $1"
-				diff_ok=""
-			fi
-		done
-	done
-	set -- $diff_esb
-	if [ -n "$diff_ok" ]; then
+	diff_bind esb vfio-pci "$1" "${1%.0}.1" &&
+		diff_bind esb vfio-vconfig "$2" "${2%.0}.1" &&
 		run_test "diff:esb" vfio-diff-test -R esb "$1" "$2" </dev/null
-	fi
 fi
 
 # The VGA region: two VGA functions, each behind a root port of its own, the
@@ -74,16 +79,6 @@ set -- $diff_vga
 if [ $# -ne 2 ] || ! grep -q '^vfio-vconfig ' /tmp/bound; then
 	echo "SKIP diff:vga: two VGA functions and vfio-vconfig needed (found: $diff_vga)"
 else
-	diff_ok=1
-	for diff_pair in "vfio-pci $1" "vfio-vconfig $2"; do
-		diff_drv=${diff_pair% *}
-		diff_fn=${diff_pair#* }
-		echo "$diff_drv" >"/sys/bus/pci/devices/$diff_fn/driver_override"
-		echo "$diff_fn" >/sys/bus/pci/drivers_probe 2>/dev/null
-		if [ "$(basename "$(readlink "/sys/bus/pci/devices/$diff_fn/driver")")" != "$diff_drv" ]; then
-			fail "diff:vga:bind: $diff_fn not bound to $diff_drv"
-			diff_ok=""
-		fi
-	done
-	[ -n "$diff_ok" ] && run_test "diff:vga" vfio-diff-test vga "$1" "$2" </dev/null
+	diff_bind vga vfio-pci "$1" && diff_bind vga vfio-vconfig "$2" &&
+		run_test "diff:vga" vfio-diff-test vga "$1" "$2" </dev/null
 fi

@@ -175,6 +175,8 @@ nested_bind() {
 			nb_i=$((nb_i + 1))
 			nb_copy=$((nb_copy + 1))
 			[ -n "${2:-}" ] || continue
+			# a function no run assigns stays with its kernel driver
+			nested_in_run - $((nb_copy - 1)) "$nb_kind" || continue
 			nb_drv=$(nested_driver "$1")
 			if [ -z "$nb_drv" ] && [ -d "/sys/bus/pci/devices/$1" ]; then
 				echo "$2" >"/sys/bus/pci/devices/$1/driver_override"

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -286,5 +287,36 @@ static inline int vfio_dev_probe_read(volatile uint32_t *p, uint32_t *v)
 	sigaction(SIGSEGV, &osegv, NULL);
 	return sig;
 }
+
+#ifdef RUSAGE_THREAD	/* programs built with _GNU_SOURCE */
+/* What a read through a BAR mapping met. */
+enum vfio_dev_probe {
+	VFIO_PROBE_SIGBUS,		/* the mapping is revoked */
+	VFIO_PROBE_FAULTED,		/* a fresh page fault let it through */
+	VFIO_PROBE_STALE,		/* an old page table entry let it through */
+	VFIO_PROBE_OTHER_SIGNAL,
+};
+
+static inline long vfio_dev_minor_faults(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_THREAD, &ru);
+	return ru.ru_minflt;
+}
+
+/* Read through a mapping of a BAR and say what the read met. */
+static inline enum vfio_dev_probe vfio_dev_probe_outcome(volatile uint32_t *p)
+{
+	long before = vfio_dev_minor_faults();
+	uint32_t v;
+	int sig;
+
+	sig = vfio_dev_probe_read(p, &v);
+	if (sig)
+		return sig == SIGBUS ? VFIO_PROBE_SIGBUS : VFIO_PROBE_OTHER_SIGNAL;
+	return vfio_dev_minor_faults() > before ? VFIO_PROBE_FAULTED : VFIO_PROBE_STALE;
+}
+#endif
 
 #endif /* VFIO_DEV_H */

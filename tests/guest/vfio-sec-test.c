@@ -35,7 +35,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -46,7 +45,6 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -71,34 +69,12 @@ static bool known_holes;	/* -k: run on vfio-pci what is known to break it */
  * fault (decode came back, as after a reset); a read that completes
  * without a fault used a page table entry that outlived the revocation.
  */
-enum outcome { OUT_SIGBUS, OUT_FAULTED, OUT_STALE, OUT_OTHER_SIGNAL };
-
 static const char *const outcome_name[] = {
-	[OUT_SIGBUS] = "SIGBUS",
-	[OUT_FAULTED] = "a fresh fault",
-	[OUT_STALE] = "the device reached without a fault",
-	[OUT_OTHER_SIGNAL] = "a signal other than SIGBUS",
+	[VFIO_PROBE_SIGBUS] = "SIGBUS",
+	[VFIO_PROBE_FAULTED] = "a fresh fault",
+	[VFIO_PROBE_STALE] = "the device reached without a fault",
+	[VFIO_PROBE_OTHER_SIGNAL] = "a signal other than SIGBUS",
 };
-
-static long minor_faults(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_THREAD, &ru);
-	return ru.ru_minflt;
-}
-
-static enum outcome probe_outcome(volatile uint32_t *p)
-{
-	long before = minor_faults();
-	uint32_t v;
-	int sig;
-
-	sig = vfio_dev_probe_read(p, &v);
-	if (sig)
-		return sig == SIGBUS ? OUT_SIGBUS : OUT_OTHER_SIGNAL;
-	return minor_faults() > before ? OUT_FAULTED : OUT_STALE;
-}
 
 /* ---- config helpers --------------------------------------------------- */
 
@@ -215,9 +191,9 @@ static bool decode_stays_off(enum trigger t)
 	return t == TRIG_DECODE || t == TRIG_D3HOT;
 }
 
-static bool outcome_ok(enum trigger t, enum outcome o)
+static bool outcome_ok(enum trigger t, enum vfio_dev_probe o)
 {
-	return o == OUT_SIGBUS || (o == OUT_FAULTED && !decode_stays_off(t));
+	return o == VFIO_PROBE_SIGBUS || (o == VFIO_PROBE_FAULTED && !decode_stays_off(t));
 }
 
 /* Child: wait for the go, probe its inherited mappings, report the
@@ -230,7 +206,7 @@ static void child_probe(volatile uint32_t **maps, int go, int result)
 	if (read(go, &c, 1) != 1)
 		_exit(2);
 	for (i = 0; i < MAP_CHILD; i++)
-		out[i] = maps[i] ? probe_outcome(maps[i]) : OUT_SIGBUS;
+		out[i] = maps[i] ? vfio_dev_probe_outcome(maps[i]) : VFIO_PROBE_SIGBUS;
 	if (write(result, out, sizeof(out)) != sizeof(out))
 		_exit(2);
 	_exit(0);
@@ -242,7 +218,7 @@ static void revoke_one(struct revoke_env *env, enum trigger t)
 	struct vfio_dev *dev = env->dev;
 	char check[96], why[256] = "";
 	int go[2] = { -1, -1 }, res[2] = { -1, -1 };
-	enum outcome outcome[NR_MAPS] = { OUT_SIGBUS };
+	enum vfio_dev_probe outcome[NR_MAPS] = { VFIO_PROBE_SIGBUS };
 	uint8_t child_out[MAP_CHILD];
 	pid_t child = -1;
 	void *target;
@@ -312,7 +288,7 @@ revoke:
 
 	for (i = 0; i < MAP_CHILD; i++)
 		if (maps[i])
-			outcome[i] = probe_outcome(maps[i]);
+			outcome[i] = vfio_dev_probe_outcome(maps[i]);
 	if (decode_stays_off(t)) {
 		errno = 0;
 		if (vfio_dev_bar_read32(dev, 0, 0, &v) == 0 || errno != EIO)
@@ -327,7 +303,7 @@ revoke:
 		goto out;
 	}
 	/* the child's own mappings: the worst outcome among them */
-	outcome[MAP_CHILD] = OUT_SIGBUS;
+	outcome[MAP_CHILD] = VFIO_PROBE_SIGBUS;
 	for (i = 0; i < MAP_CHILD; i++)
 		if (!outcome_ok(t, child_out[i]))
 			outcome[MAP_CHILD] = child_out[i];
@@ -358,7 +334,7 @@ out:
 				     drv);
 			else if (outcome_ok(t, outcome[i]))
 				pass(sub);
-			else if (is_vfio_pci && outcome[i] == OUT_STALE &&
+			else if (is_vfio_pci && outcome[i] == VFIO_PROBE_STALE &&
 				 (i == MAP_MOVED || i == MAP_CHILD))
 				skip(sub, "%s after %s (vfio-pci 6.1 hole, zapped through the address space since 6.10)",
 				     outcome_name[outcome[i]], trigger_name[t]);

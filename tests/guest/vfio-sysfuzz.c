@@ -41,7 +41,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -52,7 +51,6 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -208,35 +206,11 @@ static void finding(const char *fmt, ...)
 
 #define SYS(x) (sh->syscalls++, (x))
 
-static sigjmp_buf fault_jump;
-
-static void on_fault(int sig)
+/* A probe: two getrusage() and four sigaction() calls besides the read. */
+static enum vfio_dev_probe probe(volatile uint8_t *p)
 {
-	siglongjmp(fault_jump, sig);
-}
-
-enum outcome { OUT_SIGBUS, OUT_FAULTED, OUT_STALE, OUT_OTHER };
-
-static long minor_faults(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_THREAD, &ru);
-	return ru.ru_minflt;
-}
-
-static enum outcome probe(volatile uint8_t *p)
-{
-	long before = minor_faults();
-	int sig;
-
-	sh->syscalls += 2;
-	sig = sigsetjmp(fault_jump, 1);
-	if (sig == 0)
-		(void)*(volatile uint32_t *)p;
-	else
-		return sig == SIGBUS ? OUT_SIGBUS : OUT_OTHER;
-	return minor_faults() > before ? OUT_FAULTED : OUT_STALE;
+	sh->syscalls += 6;
+	return vfio_dev_probe_outcome((volatile uint32_t *)p);
 }
 
 /* Wait (up to 2 s) until the PCI core reports the function suspended. */
@@ -289,18 +263,15 @@ static bool decode_off(struct state *st)
  * answers with the number of violations. */
 static void holder_loop(struct state *st, int go, int res)
 {
-	struct sigaction sa = { .sa_handler = on_fault };
 	unsigned int i;
 	uint8_t c, bad;
 
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGSEGV, &sa, NULL);
 	while (read(go, &c, 1) == 1) {
 		bad = 0;
 		for (i = 0; i < st->nmaps; i++) {
-			enum outcome o = probe(st->map[i].addr);
+			enum vfio_dev_probe o = probe(st->map[i].addr);
 
-			if (o == OUT_OTHER || o == OUT_STALE || (c == 'b' && o != OUT_SIGBUS))
+			if (o == VFIO_PROBE_OTHER_SIGNAL || o == VFIO_PROBE_STALE || (c == 'b' && o != VFIO_PROBE_SIGBUS))
 				bad++;
 		}
 		if (write(res, &bad, 1) != 1)
@@ -320,15 +291,15 @@ static void check_revocation(struct state *st, bool after_reset, unsigned int at
 	if (!off && !after_reset)
 		return;
 	for (i = 0; i < st->nmaps; i++) {
-		enum outcome o = probe(st->map[i].addr);
+		enum vfio_dev_probe o = probe(st->map[i].addr);
 
-		if (o == OUT_OTHER)
+		if (o == VFIO_PROBE_OTHER_SIGNAL)
 			finding("op %u: mapping %u faulted with a signal other than SIGBUS", at, i);
-		if (off && o != OUT_SIGBUS)
+		if (off && o != VFIO_PROBE_SIGBUS)
 			finding("op %u: mapping %u (%p) reaches the device with %s",
 				at, i, (void *)st->map[i].addr,
 				decode ? "memory decode off" : "the function in low power");
-		if (o == OUT_STALE)
+		if (o == VFIO_PROBE_STALE)
 			finding("op %u: mapping %u (%p) kept its page table entry across a reset",
 				at, i, (void *)st->map[i].addr);
 	}
@@ -514,9 +485,9 @@ static void run_op(struct state *st, const struct op *op, unsigned int at)
 		if (st->nmaps) {
 			struct mapping *m = &st->map[a % st->nmaps];
 			uint64_t off = (b % m->len) & ~3ull;
-			enum outcome o = probe(m->addr + off);
+			enum vfio_dev_probe o = probe(m->addr + off);
 
-			if (o == OUT_OTHER)
+			if (o == VFIO_PROBE_OTHER_SIGNAL)
 				finding("op %u: a mapping access died of a signal other than SIGBUS", at);
 		}
 		break;
@@ -750,13 +721,10 @@ static unsigned int find_cap(struct state *st, uint8_t id)
 
 static void run_child(const struct seq *q, uint64_t keep_mask)
 {
-	struct sigaction sa = { .sa_handler = on_fault };
 	static struct state st;
 	char why[256];
 	unsigned int i;
 
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGSEGV, &sa, NULL);
 	st.guarded = mmap(NULL, IOBUF + PAGE, PROT_READ | PROT_WRITE,
 			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (st.guarded == MAP_FAILED || mprotect(st.guarded + IOBUF, PAGE, PROT_NONE))
